@@ -1,0 +1,98 @@
+package fr.manche.tna.convention;
+
+import fr.manche.tna.membership.LegalForm;
+import fr.manche.tna.membership.Organisation;
+import fr.manche.tna.membership.OrganisationRepository;
+import fr.manche.tna.membership.Siret;
+import fr.manche.tna.platform.Inputs;
+import fr.manche.tna.platform.InvalidInputException;
+import fr.manche.tna.platform.time.ParisTime;
+import java.time.OffsetDateTime;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Applications for a cooperation convention: registration (R01 checks) and the referent's decision. */
+@Service
+public class ConventionApplicationService {
+
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+  private final OrganisationRepository organisations;
+  private final ConventionRepository conventions;
+
+  ConventionApplicationService(OrganisationRepository organisations, ConventionRepository conventions) {
+    this.organisations = organisations;
+    this.conventions = conventions;
+  }
+
+  /**
+   * Checks an application and records it, with its organisation if new.
+   *
+   * @return the new convention's id
+   * @throws InvalidInputException in French when the application is incomplete or the organisation cannot
+   *     sign (R01), or when it already has an application under review
+   */
+  @Transactional
+  public long register(ConventionApplication application, String processInstanceId) {
+    LegalForm legalForm = LegalForm.fromSubmitted(application.legalForm());
+    String siret = Siret.normalise(application.siret());
+    String name = Inputs.required(application.organisationName(), "Nom de l'organisation");
+    String address = Inputs.required(application.address(), "Adresse");
+    String contactName = Inputs.required(application.contactName(), "Nom du contact référent");
+    String contactEmail = Inputs.required(application.contactEmail(), "Courriel du contact référent");
+    if (!EMAIL.matcher(contactEmail).matches()) {
+      throw new InvalidInputException(
+          "L'adresse électronique « " + contactEmail + " » n'est pas valide (exemple : nom@commune.fr).");
+    }
+    OffsetDateTime now = ParisTime.now().toOffsetDateTime();
+    long organisationId =
+        organisations
+            .findBySiret(siret)
+            .map(Organisation::id)
+            .orElseGet(
+                () ->
+                    organisations.insert(
+                        new Organisation(
+                            null,
+                            name,
+                            legalForm,
+                            siret,
+                            address,
+                            Inputs.optional(application.venueDescription()),
+                            contactName,
+                            contactEmail,
+                            null),
+                        now));
+    if (conventions.hasApplicationUnderReview(organisationId)) {
+      throw new InvalidInputException(
+          "Une demande de convention de cette organisation (SIRET " + siret
+              + ") est déjà en cours d'examen : attendez sa décision avant d'en déposer une autre.");
+    }
+    return conventions.insertApplication(organisationId, processInstanceId, now);
+  }
+
+  /** Records the network referent's decision on an application under review. */
+  @Transactional
+  public void recordDecision(long conventionId, ReviewDecision decision, String reviewer) {
+    conventions.recordDecision(
+        conventionId,
+        decision.accepted() ? ConventionStatus.ACCEPTEE : ConventionStatus.REFUSEE,
+        ParisTime.now().toOffsetDateTime(),
+        reviewer,
+        decision.reason(),
+        decision.welcomeMeeting() == null ? null : decision.welcomeMeeting().toOffsetDateTime());
+  }
+
+  public Convention convention(long conventionId) {
+    return conventions
+        .findById(conventionId)
+        .orElseThrow(() -> new IllegalArgumentException("No convention " + conventionId));
+  }
+
+  public Organisation organisationOf(Convention convention) {
+    return organisations
+        .findById(convention.organisationId())
+        .orElseThrow(() -> new IllegalStateException("No organisation " + convention.organisationId()));
+  }
+}

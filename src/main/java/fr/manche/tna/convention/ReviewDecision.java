@@ -1,0 +1,46 @@
+package fr.manche.tna.convention;
+
+import fr.manche.tna.platform.InvalidInputException;
+import fr.manche.tna.platform.time.ParisTime;
+import java.time.ZonedDateTime;
+
+/**
+ * The network referent's decision on an application, checked on the server whatever the form allowed.
+ *
+ * @param accepted whether the application is accepted
+ * @param reason the reason (required for a refusal)
+ * @param welcomeMeeting an optional welcome meeting at the Maison du Département (accepted only), in the future
+ */
+public record ReviewDecision(boolean accepted, String reason, ZonedDateTime welcomeMeeting) {
+
+  public static final String ACCEPT = "accepter";
+  public static final String REFUSE = "refuser";
+  static final String MEETING_LABEL = "Rendez-vous d'accueil";
+
+  /**
+   * Reads the decision as submitted by the review form.
+   *
+   * @throws InvalidInputException in French when the decision is missing, a refusal has no reason, or the
+   *     meeting is not a future date and time
+   */
+  public static ReviewDecision fromSubmitted(String decision, String reason, String welcomeMeeting) {
+    String trimmedReason = reason == null ? "" : reason.trim();
+    if (REFUSE.equals(decision)) {
+      if (trimmedReason.length() < 10) {
+        throw new InvalidInputException(
+            "Indiquez le motif du refus (au moins 10 caractères) : il est envoyé à l'organisation.");
+      }
+      return new ReviewDecision(false, trimmedReason, null);
+    }
+    if (!ACCEPT.equals(decision)) {
+      throw new InvalidInputException("Choisissez une décision : accepter ou refuser la demande.");
+    }
+    ZonedDateTime meeting = ParisTime.parseOptionalDateTime(welcomeMeeting, MEETING_LABEL);
+    if (meeting != null && !meeting.isAfter(ParisTime.now())) {
+      throw new InvalidInputException(
+          "Le rendez-vous d'accueil doit être fixé dans le futur (vous avez indiqué le "
+              + ParisTime.formatDateTime(meeting) + ").");
+    }
+    return new ReviewDecision(true, trimmedReason.isEmpty() ? null : trimmedReason, meeting);
+  }
+}

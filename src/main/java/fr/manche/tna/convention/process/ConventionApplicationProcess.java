@@ -1,0 +1,45 @@
+package fr.manche.tna.convention.process;
+
+/**
+ * The process {@code ConventionApplication} (bpmn/convention/ConventionApplication.bpmn): staff file an
+ * organisation's application for a cooperation convention, the network referent reviews it, and the
+ * organisation is told the decision.
+ */
+public final class ConventionApplicationProcess {
+
+  public static final String KEY = "ConventionApplication";
+
+  /** Variables of the start form {@code ConventionApplicationStart} (strings, checked on the server). */
+  public static final class StartForm {
+    public static final String ORGANISATION_NAME = "organisationName";
+    public static final String LEGAL_FORM = "legalForm";
+    public static final String SIRET = "siret";
+    public static final String ADDRESS = "address";
+    public static final String VENUE_DESCRIPTION = "venueDescription";
+    public static final String CONTACT_NAME = "contactName";
+    public static final String CONTACT_EMAIL = "contactEmail";
+
+    private StartForm() {}
+  }
+
+  /** Variables of the review form {@code ConventionApplicationReview}. */
+  public static final class ReviewForm {
+    public static final String DECISION = "decision";
+    public static final String DECISION_REASON = "decisionReason";
+    public static final String WELCOME_MEETING = "welcomeMeeting";
+
+    private ReviewForm() {}
+  }
+
+  /** Set by the process. */
+  public static final String CONVENTION_ID = "conventionId";
+  public static final String APPLICATION_ACCEPTED = "applicationAccepted";
+  /** Id of the staff member who completed the review. */
+  public static final String REVIEWER = "reviewer";
+
+  public static final String REVIEW_TASK = "UserTask_ReviewApplication";
+  public static final String NOTIFY_REVIEWERS = "ServiceTask_NotifyReviewers";
+  public static final String NOTIFY_APPLICANT = "ServiceTask_NotifyApplicant";
+
+  private ConventionApplicationProcess() {}
+}

@@ -1,0 +1,28 @@
+package fr.manche.tna.convention.process;
+
+import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
+
+import fr.manche.tna.notification.NotificationService;
+import fr.manche.tna.notification.ProcessNotifications;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Tells the organisation the referent's decision (asynchronous task). */
+@Component("notifyConventionApplicant")
+class NotifyApplicantDelegate implements JavaDelegate {
+
+  private final ConventionMails mails;
+  private final NotificationService notifications;
+
+  NotifyApplicantDelegate(ConventionMails mails, NotificationService notifications) {
+    this.mails = mails;
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    notifications.send(
+        ProcessNotifications.eventKey(execution), mails.decision((Long) execution.getVariable(CONVENTION_ID)));
+  }
+}

@@ -1,0 +1,34 @@
+package fr.manche.tna.convention.process;
+
+import fr.manche.tna.convention.ReviewDecision;
+import fr.manche.tna.convention.process.ConventionApplicationProcess.ReviewForm;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the review form on the server when the task is completed: a refusal without reason or a meeting in
+ * the past is refused with a French message and the task stays open. Records who reviewed.
+ */
+@Component("checkConventionReview")
+class ReviewDecisionListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    ReviewDecision.fromSubmitted(
+        (String) task.getVariable(ReviewForm.DECISION),
+        (String) task.getVariable(ReviewForm.DECISION_REASON),
+        (String) task.getVariable(ReviewForm.WELCOME_MEETING));
+    task.setVariable(ConventionApplicationProcess.REVIEWER, reviewer(task));
+  }
+
+  private static String reviewer(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    Authentication authentication =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+}

@@ -1,0 +1,107 @@
+package fr.manche.tna.demo;
+
+import fr.manche.tna.membership.LegalForm;
+import fr.manche.tna.membership.Organisation;
+import fr.manche.tna.membership.OrganisationRepository;
+import fr.manche.tna.membership.StaffGroup;
+import fr.manche.tna.platform.time.ParisTime;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Accounts and organisations of the demo run (profile "demo" only; production never seeds accounts). Every
+ * demo password is {@value #PASSWORD}. Idempotent: a restart on the same database adds nothing.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+  static final String PASSWORD = "demo";
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+  /** A demo account: login, names, e-mail, groups. */
+  record Account(String id, String firstName, String lastName, String email, String role, List<String> groups) {}
+
+  static final List<Account> STAFF =
+      List.of(
+          new Account("admin", "Alex", "Martin", "admin@manche.fr", "administrateur",
+              List.of(StaffGroup.ADMINISTRATORS.groupId())),
+          new Account("referent", "Claire", "Lemoine", "claire.lemoine@manche.fr", "référente du réseau",
+              List.of(StaffGroup.NETWORK_REFERENTS.groupId())),
+          new Account("materiel", "Hugo", "Lebrun", "hugo.lebrun@manche.fr", "gestionnaire du matériel",
+              List.of(StaffGroup.EQUIPMENT_MANAGERS.groupId())),
+          new Account("signataire", "Anne", "Duval", "anne.duval@manche.fr", "signataire (délégation du Président)",
+              List.of(StaffGroup.SIGNATORIES.groupId())));
+
+  /** Two member organisations, each with its group and one facilitator. */
+  static final List<Organisation> ORGANISATIONS =
+      List.of(
+          new Organisation(null, "Commune de Villedieu-les-Poêles-Rouffigny", LegalForm.COLLECTIVITE_TERRITORIALE,
+              "21500639500010", "Place de la République, 50800 Villedieu-les-Poêles-Rouffigny",
+              "Médiathèque municipale : espace public numérique de 8 postes",
+              "Julie Hamel", "julie.hamel@villedieu.example.fr", "membre-villedieu"),
+          new Organisation(null, "Association Les Connectés du Cotentin", LegalForm.ASSOCIATION,
+              "81234567800013", "12 rue des Tanneries, 50100 Cherbourg-en-Cotentin",
+              "Local associatif : ateliers d'initiation au numérique pour tous",
+              "Karim Benali", "karim.benali@connectes-cotentin.example.org", "membre-connectes-cotentin"));
+
+  static final List<Account> MEMBERS =
+      List.of(
+          new Account("julie.hamel", "Julie", "Hamel", "julie.hamel@villedieu.example.fr",
+              "animatrice, Commune de Villedieu-les-Poêles-Rouffigny", List.of("membre-villedieu")),
+          new Account("karim.benali", "Karim", "Benali", "karim.benali@connectes-cotentin.example.org",
+              "animateur, Association Les Connectés du Cotentin", List.of("membre-connectes-cotentin")));
+
+  private final IdentityService identityService;
+  private final OrganisationRepository organisations;
+
+  DemoData(IdentityService identityService, OrganisationRepository organisations) {
+    this.identityService = identityService;
+    this.organisations = organisations;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    for (Organisation organisation : ORGANISATIONS) {
+      if (organisations.findBySiret(organisation.siret()).isEmpty()) {
+        organisations.insert(organisation, ParisTime.now().toOffsetDateTime());
+        saveGroup(organisation.memberGroupId(), organisation.name(), "MEMBER");
+      }
+    }
+    STAFF.forEach(this::saveAccount);
+    MEMBERS.forEach(this::saveAccount);
+  }
+
+  private void saveGroup(String id, String name, String type) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void saveAccount(Account account) {
+    if (identityService.createUserQuery().userId(account.id()).count() > 0) {
+      return;
+    }
+    User user = identityService.newUser(account.id());
+    user.setFirstName(account.firstName());
+    user.setLastName(account.lastName());
+    user.setEmail(account.email());
+    user.setPassword(PASSWORD);
+    identityService.saveUser(user);
+    account.groups().forEach(groupId -> identityService.createMembership(account.id(), groupId));
+    LOG.info("Compte de démonstration créé : {} ({})", account.id(), account.role());
+  }
+}

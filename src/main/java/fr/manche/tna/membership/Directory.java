@@ -1,0 +1,47 @@
+package fr.manche.tna.membership;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Who belongs to which staff group, and their e-mail addresses. Creates the staff groups at start-up. */
+@Component
+@Order(0)
+public class Directory implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Directory.class);
+  private final IdentityService identityService;
+
+  Directory(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  /** E-mail addresses of the group's members that have one. */
+  public List<String> emailsOf(StaffGroup group) {
+    return identityService.createUserQuery().memberOfGroup(group.groupId()).list().stream()
+        .map(User::getEmail)
+        .filter(email -> email != null && !email.isBlank())
+        .sorted()
+        .toList();
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    for (StaffGroup staffGroup : StaffGroup.values()) {
+      if (identityService.createGroupQuery().groupId(staffGroup.groupId()).count() == 0) {
+        Group group = identityService.newGroup(staffGroup.groupId());
+        group.setName(staffGroup.label());
+        group.setType("WORKFLOW");
+        identityService.saveGroup(group);
+        LOG.info("Groupe créé : {} ({})", staffGroup.label(), staffGroup.groupId());
+      }
+    }
+  }
+}

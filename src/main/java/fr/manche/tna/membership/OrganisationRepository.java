@@ -1,0 +1,62 @@
+package fr.manche.tna.membership;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class OrganisationRepository {
+
+  private final JdbcClient jdbc;
+
+  OrganisationRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Inserts the organisation and returns its id. */
+  public long insert(Organisation organisation, OffsetDateTime createdAt) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            """
+            insert into organisation (name, legal_form, siret, address, venue_description,
+                                      contact_name, contact_email, member_group_id, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            organisation.name(),
+            organisation.legalForm().name(),
+            organisation.siret(),
+            organisation.address(),
+            organisation.venueDescription(),
+            organisation.contactName(),
+            organisation.contactEmail(),
+            organisation.memberGroupId(),
+            createdAt)
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  public Optional<Organisation> findById(long id) {
+    return jdbc.sql("select * from organisation where id = ?").param(id).query(this::map).optional();
+  }
+
+  public Optional<Organisation> findBySiret(String siret) {
+    return jdbc.sql("select * from organisation where siret = ?").param(siret).query(this::map).optional();
+  }
+
+  private Organisation map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Organisation(
+        rs.getLong("id"),
+        rs.getString("name"),
+        LegalForm.valueOf(rs.getString("legal_form")),
+        rs.getString("siret"),
+        rs.getString("address"),
+        rs.getString("venue_description"),
+        rs.getString("contact_name"),
+        rs.getString("contact_email"),
+        rs.getString("member_group_id"));
+  }
+}

@@ -1,0 +1,56 @@
+package fr.manche.tna.notification;
+
+import fr.manche.tna.platform.time.ParisTime;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/** Writes an appointment as an iCalendar invitation (RFC 5545) in Europe/Paris time, with its time zone. */
+final class IcsWriter {
+
+  private static final TimeZoneRegistry TIME_ZONES =
+      TimeZoneRegistryFactory.getInstance().createRegistry();
+
+  private IcsWriter() {}
+
+  static byte[] write(CalendarInvitation invitation) {
+    VEvent event =
+        new VEvent(
+            invitation.start().withZoneSameInstant(ParisTime.ZONE),
+            invitation.end().withZoneSameInstant(ParisTime.ZONE),
+            invitation.summary());
+    event.add(new Uid(invitation.uid()));
+    if (invitation.description() != null) {
+      event.add(new Description(invitation.description()));
+    }
+    if (invitation.location() != null) {
+      event.add(new Location(invitation.location()));
+    }
+    Calendar calendar = new Calendar();
+    calendar.add(new ProdId("-//Département de la Manche//Réseau TNA//FR"));
+    calendar.add(ImmutableVersion.VERSION_2_0);
+    calendar.add(ImmutableCalScale.GREGORIAN);
+    calendar.add(new Method("REQUEST"));
+    calendar.add(TIME_ZONES.getTimeZone(ParisTime.ZONE.getId()).getVTimeZone());
+    calendar.add(event);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      new CalendarOutputter().output(calendar, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}

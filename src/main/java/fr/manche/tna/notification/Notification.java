@@ -1,0 +1,43 @@
+package fr.manche.tna.notification;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One e-mail to send: rendered from the French templates {@code templates/mail/<template>.html} and
+ * {@code .txt}. Every mail names the organisation concerned and the subject of the request, and links to
+ * the Tasklist page where the reader acts or follows up; the common layout prints all three.
+ *
+ * @param template the template's name, e.g. {@code convention-application-accepted}
+ * @param recipients e-mail addresses, at least one
+ * @param subject the mail's subject line
+ * @param organisationName the member organisation the mail is about
+ * @param requestSubject what the request is about, e.g. "Demande de convention de coopération"
+ * @param link absolute address of the page to open
+ * @param model further values the template shows
+ * @param invitation an appointment to attach as an iCalendar invitation, or {@code null}
+ */
+public record Notification(
+    String template,
+    List<String> recipients,
+    String subject,
+    String organisationName,
+    String requestSubject,
+    String link,
+    Map<String, Object> model,
+    CalendarInvitation invitation) {
+
+  public Notification {
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(organisationName, "organisationName");
+    Objects.requireNonNull(requestSubject, "requestSubject");
+    Objects.requireNonNull(link, "link");
+    recipients = List.copyOf(recipients);
+    if (recipients.isEmpty()) {
+      throw new IllegalArgumentException("A notification needs at least one recipient: " + subject);
+    }
+    model = model == null ? Map.of() : Map.copyOf(model);
+  }
+}

@@ -1,0 +1,23 @@
+package fr.manche.tna.platform;
+
+/** Checks shared by every form handled on the server. */
+public final class Inputs {
+
+  private Inputs() {}
+
+  /**
+   * @return the trimmed value
+   * @throws InvalidInputException in French, naming the field, when the value is missing or blank
+   */
+  public static String required(String value, String fieldLabel) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException("Le champ « " + fieldLabel + " » est obligatoire.");
+    }
+    return value.trim();
+  }
+
+  /** @return the trimmed value, or {@code null} when blank */
+  public static String optional(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

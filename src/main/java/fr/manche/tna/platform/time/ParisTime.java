@@ -1,0 +1,137 @@
+package fr.manche.tna.platform.time;
+
+import fr.manche.tna.platform.Inputs;
+import fr.manche.tna.platform.InvalidInputException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.Locale;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * The one place where dates and times are read from forms and told to people.
+ *
+ * <p>Camunda Forms submit dates and times as strings: {@code 2025-12-24} for a date,
+ * {@code 2025-12-01T10:15} (no zone), {@code 2025-12-01T10:15+01:00} or {@code 2025-12-01T09:15Z} for a date
+ * and time. A value without zone is a wall-clock time in Europe/Paris. "Now" is the engine's clock
+ * ({@link ClockUtil}), so that tests that move the engine's clock move the business rules too.
+ */
+public final class ParisTime {
+
+  public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+
+  private static final DateTimeFormatter DATE_FR =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
+  private static final DateTimeFormatter DATE_TIME_FR =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE);
+
+  private ParisTime() {}
+
+  /** The current instant in Paris, as the engine sees it. */
+  public static ZonedDateTime now() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(ZONE);
+  }
+
+  /** Today's date in Paris, as the engine sees it. */
+  public static LocalDate today() {
+    return now().toLocalDate();
+  }
+
+  /**
+   * Reads a date submitted by a form.
+   *
+   * @param value the submitted string, e.g. {@code 2026-02-28}; a date and time is cut to its Paris date
+   * @param fieldLabel the label of the field, as the person saw it, for the error message
+   * @throws InvalidInputException in French when the value is missing or not a date
+   */
+  public static LocalDate parseDate(String value, String fieldLabel) {
+    String text = Inputs.required(value, fieldLabel);
+    try {
+      if (text.length() <= 10) {
+        return LocalDate.parse(text);
+      }
+      return parseDateTime(text, fieldLabel).toLocalDate();
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(
+          "Le champ « " + fieldLabel + " » doit contenir une date valide (par exemple 2026-02-28) : « "
+              + text + " » n'en est pas une.");
+    }
+  }
+
+  /**
+   * Reads a date and time submitted by a form. Without a zone the value is a Paris wall-clock time; a
+   * wall-clock time that does not exist in Paris (the hour skipped when clocks go forward in March) is
+   * refused rather than silently moved.
+   *
+   * @throws InvalidInputException in French when the value is missing, malformed or does not exist in Paris
+   */
+  public static ZonedDateTime parseDateTime(String value, String fieldLabel) {
+    String text = Inputs.required(value, fieldLabel);
+    try {
+      if (hasZone(text)) {
+        return OffsetDateTime.parse(normaliseOffset(text)).atZoneSameInstant(ZONE);
+      }
+      LocalDateTime local = LocalDateTime.parse(text);
+      ZonedDateTime zoned = ZonedDateTime.ofLocal(local, ZONE, null);
+      if (!zoned.toLocalDateTime().equals(local)) {
+        throw new InvalidInputException(
+            "L'heure indiquée dans le champ « " + fieldLabel + " » ("
+                + local.toLocalTime() + " le " + local.toLocalDate().format(DATE_FR)
+                + ") n'existe pas en France : c'est l'heure sautée lors du passage à l'heure d'été. "
+                + "Choisissez une autre heure.");
+      }
+      return zoned;
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(
+          "Le champ « " + fieldLabel + " » doit contenir une date et une heure valides : « " + text
+              + " » n'en est pas une.");
+    }
+  }
+
+  /** Reads an optional date and time: blank gives {@code null}. */
+  public static ZonedDateTime parseOptionalDateTime(String value, String fieldLabel) {
+    return Inputs.optional(value) == null ? null : parseDateTime(value, fieldLabel);
+  }
+
+  /** "28 février 2026". */
+  public static String formatDate(LocalDate date) {
+    return date.format(DATE_FR);
+  }
+
+  /** "lundi 1 décembre 2025 à 10h15", in Paris time. */
+  public static String formatDateTime(ZonedDateTime dateTime) {
+    return dateTime.withZoneSameInstant(ZONE).format(DATE_TIME_FR);
+  }
+
+  public static Date toDate(ZonedDateTime dateTime) {
+    return Date.from(dateTime.toInstant());
+  }
+
+  /** Start of the given Paris day, as an instant for the engine. */
+  public static Date startOfDay(LocalDate date) {
+    return Date.from(date.atStartOfDay(ZONE).toInstant());
+  }
+
+  private static boolean hasZone(String text) {
+    int timeStart = text.indexOf('T');
+    if (timeStart < 0) {
+      return false;
+    }
+    String time = text.substring(timeStart);
+    return time.endsWith("Z") || time.contains("+") || time.contains("-");
+  }
+
+  /** form-js writes offsets as {@code +01:00}; tolerate {@code +0100} too. */
+  private static String normaliseOffset(String text) {
+    if (text.matches(".*[+-]\\d{4}$")) {
+      int cut = text.length() - 2;
+      return text.substring(0, cut) + ":" + text.substring(cut);
+    }
+    return text;
+  }
+}

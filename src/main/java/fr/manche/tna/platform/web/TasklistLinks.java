@@ -1,0 +1,32 @@
+package fr.manche.tna.platform.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Absolute addresses of the pages that mails link to, built from {@code tna.base-url}. */
+@Component
+public class TasklistLinks {
+
+  private final String baseUrl;
+
+  TasklistLinks(@Value("${tna.base-url}") String baseUrl) {
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  }
+
+  /** Tasklist's home page: the reader's own tasks. */
+  public String tasklist() {
+    return baseUrl + "/camunda/app/tasklist/default/";
+  }
+
+  /**
+   * The open task of a process instance: the page redirects to that task in Tasklist once it exists, or to
+   * Tasklist's home page when the instance has no open task.
+   */
+  public String openTaskOf(String processInstanceId) {
+    return baseUrl + TaskRedirectController.PATH + "?processus=" + processInstanceId;
+  }
+
+  String taskInTasklist(String taskId) {
+    return tasklist() + "#/?task=" + taskId;
+  }
+}

@@ -1,0 +1,34 @@
+// Réseau des territoires numériques apprenants: French by default (locales/fr.json is ours; Camunda ships
+// only en and de). This file replaces the webjar's own config.js: its keyboard shortcuts are kept.
+export default {
+  app: {
+    name: 'Liste des tâches',
+    vendor: 'Réseau TNA'
+  },
+  locales: {
+    availableLocales: ['fr', 'en'],
+    fallbackLocale: 'fr'
+  },
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: 'prend en charge la tâche sélectionnée'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: 'place le curseur sur le premier filtre de la liste'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: 'place le curseur sur la première tâche de la liste'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: "place le curseur sur le premier champ du formulaire de la tâche"
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: 'ouvre la fenêtre de démarrage d’un processus'
+    }
+  }
+};
