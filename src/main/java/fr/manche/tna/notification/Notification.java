@@ -1,5 +1,7 @@
 package fr.manche.tna.notification;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +40,7 @@ public record Notification(
     if (recipients.isEmpty()) {
       throw new IllegalArgumentException("A notification needs at least one recipient: " + subject);
     }
-    model = model == null ? Map.of() : Map.copyOf(model);
+    // Values may be null (an optional reason): Map.copyOf would refuse them.
+    model = model == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(model));
   }
 }

@@ -1,0 +1,184 @@
+package fr.manche.tna.convention.process;
+
+import static fr.manche.tna.convention.process.ConventionApplicationProcess.NOTIFY_APPLICANT;
+import static fr.manche.tna.convention.process.ConventionApplicationProcess.NOTIFY_REVIEWERS;
+import static fr.manche.tna.convention.process.ConventionApplicationProcess.REVIEW_TASK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.manche.tna.test.ApplicationTest;
+import fr.manche.tna.test.Mails;
+import fr.manche.tna.test.ProcessDriver;
+import fr.manche.tna.test.TestMailServer;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The first process end to end: start form, R01 checks, review form, mails with a Tasklist link and .ics. */
+@ApplicationTest
+class ConventionApplicationFlowTest {
+
+  static final String REFERENT = "flow.referent";
+  static final String REFERENT_EMAIL = "flow.referent@manche.fr";
+
+  @Autowired ProcessDriver driver;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void setUp() {
+    TestMailServer.ensureUp();
+    TestMailServer.reset();
+    driver.ensureStaff(REFERENT, REFERENT_EMAIL, "tna-referents-reseau");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void anAcceptedApplicationTellsTheReferentThenTheOrganisationWithAnInvitationInParisTime() throws Exception {
+    // 1 March 2026, 9:00 in Paris (winter time, UTC+1).
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-01T08:00:00Z")));
+    ProcessInstance instance = driver.submitStartForm(ConventionApplicationProcess.KEY, application("21505019300014"));
+
+    assertThat(driver.runJob(instance.getId(), NOTIFY_REVIEWERS)).isNull();
+    List<MimeMessage> toReferent = Mails.to(REFERENT_EMAIL);
+    assertThat(toReferent).hasSize(1);
+    assertThat(Mails.subject(toReferent.get(0)))
+        .isEqualTo("Nouvelle demande de convention à examiner : Commune de Percy-en-Normandie");
+    String referentText = Mails.part(toReferent.get(0), "text/plain");
+    assertThat(referentText)
+        .contains("Organisation : Commune de Percy-en-Normandie")
+        .contains("Objet : Demande de convention de coopération")
+        .contains("https://reseau-tna.example.fr/taches?processus=" + instance.getId());
+    assertThat(Mails.part(toReferent.get(0), "text/html"))
+        .contains("href=\"https://reseau-tna.example.fr/taches?processus=" + instance.getId() + "\"");
+
+    Task review = driver.openTask(instance.getId(), REVIEW_TASK);
+    assertThat(review.getName()).isEqualTo("Examiner la demande de convention");
+    assertThat(taskService.getIdentityLinksForTask(review.getId()))
+        .anyMatch(link -> "tna-referents-reseau".equals(link.getGroupId()));
+    // The meeting is on 30 March at 10:15 in Paris: summer time (UTC+2) by then.
+    driver.claimAndSubmit(
+        review,
+        REFERENT,
+        Map.of("decision", "accepter", "decisionReason", "", "welcomeMeeting", "2026-03-30T10:15"));
+
+    assertThat(driver.runJob(instance.getId(), NOTIFY_APPLICANT)).isNull();
+    List<MimeMessage> toApplicant = Mails.to("mairie@percy.example.fr");
+    assertThat(toApplicant).hasSize(1);
+    MimeMessage decision = toApplicant.get(0);
+    assertThat(Mails.subject(decision))
+        .isEqualTo("Votre demande de convention est acceptée : Commune de Percy-en-Normandie");
+    assertThat(Mails.part(decision, "text/plain"))
+        .contains("lundi 30 mars 2026 à 10h15")
+        .contains("https://reseau-tna.example.fr/camunda/app/tasklist/default/");
+    assertThat(Mails.attachmentNames(decision)).containsExactly("invitation.ics");
+    String ics = Mails.part(decision, "text/calendar");
+    assertThat(ics)
+        .contains("METHOD:REQUEST")
+        .contains("DTSTART;TZID=Europe/Paris:20260330T101500")
+        .contains("DTEND;TZID=Europe/Paris:20260330T111500")
+        .contains("BEGIN:VTIMEZONE")
+        .contains("TZID:Europe/Paris");
+
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getEndActivityId())
+        .isEqualTo("EndEvent_ApplicationAccepted");
+    Map<String, Object> convention =
+        jdbc.sql("select status, decided_by, welcome_meeting_at from convention where process_instance_id = ?")
+            .param(instance.getId())
+            .query()
+            .singleRow();
+    assertThat(convention.get("status")).isEqualTo("ACCEPTEE");
+    assertThat(convention.get("decided_by")).isEqualTo(REFERENT);
+  }
+
+  @Test
+  void aRefusalNeedsAReasonWhichTheOrganisationReceives() {
+    ProcessInstance instance = driver.submitStartForm(ConventionApplicationProcess.KEY, application("21505012800010"));
+    driver.runJob(instance.getId(), NOTIFY_REVIEWERS);
+    Task review = driver.openTask(instance.getId(), REVIEW_TASK);
+
+    assertThatThrownBy(() -> driver.claimAndSubmit(review, REFERENT, Map.of("decision", "refuser", "decisionReason", "non")))
+        .hasMessageContaining("Indiquez le motif du refus");
+    assertThat(driver.openTask(instance.getId(), REVIEW_TASK)).as("the task stays open").isNotNull();
+
+    driver.claimAndSubmit(
+        review,
+        REFERENT,
+        Map.of("decision", "refuser", "decisionReason", "Le lieu n'est pas ouvert au public (article 3)."));
+    driver.runJobs(instance.getId());
+
+    MimeMessage refusal = Mails.to("mairie@percy.example.fr").get(0);
+    assertThat(Mails.subject(refusal)).startsWith("Votre demande de convention n'est pas retenue");
+    assertThat(Mails.part(refusal, "text/plain")).contains("Motif : Le lieu n'est pas ouvert au public (article 3).");
+    assertThat(Mails.attachmentNames(refusal)).isEmpty();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getEndActivityId())
+        .isEqualTo("EndEvent_ApplicationRefused");
+  }
+
+  @Test
+  void r01AnIneligibleOrganisationIsRefusedAtOnceAndNothingIsCreated() {
+    long instancesBefore = runtimeService.createProcessInstanceQuery().count();
+    long organisationsBefore = jdbc.sql("select count(*) from organisation").query(Long.class).single();
+
+    Map<String, String> company = application("21505016900014");
+    company.put("legalForm", "SOCIETE_COMMERCIALE");
+    assertThatThrownBy(() -> driver.submitStartForm(ConventionApplicationProcess.KEY, company))
+        .hasMessageContaining("Seules peuvent signer la convention (article 2)");
+
+    Map<String, String> badSiret = application("21505016900011");
+    assertThatThrownBy(() -> driver.submitStartForm(ConventionApplicationProcess.KEY, badSiret))
+        .hasMessageContaining("Le numéro SIRET 21505016900011 n'est pas valide");
+
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    assertThat(jdbc.sql("select count(*) from organisation").query(Long.class).single()).isEqualTo(organisationsBefore);
+  }
+
+  @Test
+  void aWelcomeMeetingInTheHourSkippedInMarchIsRefused() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-01T08:00:00Z")));
+    ProcessInstance instance = driver.submitStartForm(ConventionApplicationProcess.KEY, application("21505004500016"));
+    driver.runJob(instance.getId(), NOTIFY_REVIEWERS);
+    Task review = driver.openTask(instance.getId(), REVIEW_TASK);
+
+    // 29 March 2026: clocks go from 2:00 to 3:00 in Paris; 2:30 does not exist.
+    assertThatThrownBy(
+            () -> driver.claimAndSubmit(review, REFERENT, Map.of("decision", "accepter", "welcomeMeeting", "2026-03-29T02:30")))
+        .hasMessageContaining("n'existe pas en France");
+    assertThatThrownBy(
+            () -> driver.claimAndSubmit(review, REFERENT, Map.of("decision", "accepter", "welcomeMeeting", "2026-02-27T10:00")))
+        .hasMessageContaining("doit être fixé dans le futur");
+    assertThat(driver.openTask(instance.getId(), REVIEW_TASK)).isNotNull();
+  }
+
+  private static Map<String, String> application(String siret) {
+    Map<String, String> values = new HashMap<>();
+    values.put("organisationName", "Commune de Percy-en-Normandie");
+    values.put("legalForm", "COLLECTIVITE_TERRITORIALE");
+    values.put("siret", siret);
+    values.put("address", "Place du Général de Gaulle, 50410 Percy-en-Normandie");
+    values.put("venueDescription", "Espace public numérique de la mairie");
+    values.put("contactName", "Marie Lefèvre");
+    values.put("contactEmail", "mairie@percy.example.fr");
+    return values;
+  }
+}

@@ -1,0 +1,97 @@
+package fr.manche.tna.convention.process;
+
+import static fr.manche.tna.convention.process.ConventionApplicationProcess.APPLICATION_ACCEPTED;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The paths of ConventionApplication.bpmn, delegates mocked: where it waits, where it ends. */
+@Deployment(resources = "bpmn/convention/ConventionApplication.bpmn")
+class ConventionApplicationProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+
+  JavaDelegate register = mock(JavaDelegate.class);
+  JavaDelegate recordDecision = mock(JavaDelegate.class);
+  JavaDelegate notifyReviewers = mock(JavaDelegate.class);
+  JavaDelegate notifyApplicant = mock(JavaDelegate.class);
+  TaskListener checkReview = mock(TaskListener.class);
+
+  @BeforeEach
+  void registerMocks() {
+    Mocks.register("registerConventionApplication", register);
+    Mocks.register("recordConventionDecision", recordDecision);
+    Mocks.register("notifyConventionReviewers", notifyReviewers);
+    Mocks.register("notifyConventionApplicant", notifyApplicant);
+    Mocks.register("checkConventionReview", checkReview);
+  }
+
+  @AfterEach
+  void resetMocks() {
+    Mocks.reset();
+  }
+
+  @Test
+  void anAcceptedApplicationIsNotifiedAfterTheReviewAndEndsAccepted() throws Exception {
+    decisionIs(true);
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(ConventionApplicationProcess.KEY);
+
+    assertThat(instance).isWaitingAt(ConventionApplicationProcess.NOTIFY_REVIEWERS);
+    verify(register).execute(any());
+    execute(job());
+    assertThat(instance).isWaitingAt(ConventionApplicationProcess.REVIEW_TASK);
+    assertThat(task()).hasCandidateGroup("tna-referents-reseau").hasName("Examiner la demande de convention");
+
+    complete(task(), withVariables("decision", "accepter"));
+    assertThat(instance).isWaitingAt(ConventionApplicationProcess.NOTIFY_APPLICANT);
+    verify(checkReview).notify(any());
+    execute(job());
+    verify(notifyApplicant).execute(any());
+    assertThat(instance).isEnded().hasPassed("EndEvent_ApplicationAccepted");
+  }
+
+  @Test
+  void aRefusedApplicationEndsRefused() throws Exception {
+    decisionIs(false);
+    ProcessInstance instance =
+        runtimeService()
+            .createProcessInstanceByKey(ConventionApplicationProcess.KEY)
+            .startBeforeActivity(ConventionApplicationProcess.REVIEW_TASK)
+            .execute();
+
+    complete(task(instance), withVariables("decision", "refuser"));
+    execute(job(instance));
+    assertThat(instance).isEnded().hasPassed("EndEvent_ApplicationRefused").hasNotPassed("EndEvent_ApplicationAccepted");
+  }
+
+  private void decisionIs(boolean accepted) throws Exception {
+    doAnswer(
+            invocation -> {
+              ((DelegateExecution) invocation.getArgument(0)).setVariable(APPLICATION_ACCEPTED, accepted);
+              return null;
+            })
+        .when(recordDecision)
+        .execute(any());
+  }
+}
