@@ -4,6 +4,8 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -30,8 +32,8 @@ public class MailCatcher implements SmartLifecycle {
 
   /** Every mail received since start-up, newest first. */
   public List<MimeMessage> received() {
-    List<MimeMessage> messages = new java.util.ArrayList<>(List.of(server.getReceivedMessages()));
-    java.util.Collections.reverse(messages);
+    List<MimeMessage> messages = new ArrayList<>(List.of(server.getReceivedMessages()));
+    Collections.reverse(messages);
     return messages;
   }
 

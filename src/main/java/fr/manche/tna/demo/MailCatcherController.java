@@ -1,9 +1,12 @@
 package fr.manche.tna.demo;
 
+import fr.manche.tna.platform.time.ParisTime;
+import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,13 +101,22 @@ class MailCatcherController {
     parts.collect(message);
     return new MailView(
         number,
-        Arrays.stream(message.getFrom()).map(Object::toString).collect(Collectors.joining(", ")),
-        Arrays.stream(message.getAllRecipients()).map(Object::toString).collect(Collectors.joining(", ")),
+        readable(message.getFrom()),
+        readable(message.getAllRecipients()),
         message.getSubject(),
-        message.getSentDate() == null ? "" : message.getSentDate().toInstant().toString(),
+        message.getSentDate() == null
+            ? ""
+            : ParisTime.formatDateTime(message.getSentDate().toInstant().atZone(ParisTime.ZONE)),
         parts.text,
         parts.html,
         parts.attachments);
+  }
+
+  /** Addresses as a person reads them ("Réseau …" rather than "=?UTF-8?Q?R=C3=A9seau…"). */
+  private static String readable(Address[] addresses) {
+    return Arrays.stream(addresses)
+        .map(address -> address instanceof InternetAddress internet ? internet.toUnicodeString() : address.toString())
+        .collect(Collectors.joining(", "));
   }
 
   private static Part findAttachment(Part part, String name) throws MessagingException, IOException {

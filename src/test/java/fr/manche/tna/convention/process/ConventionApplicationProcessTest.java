@@ -24,13 +24,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import fr.manche.tna.test.ProcessTestEngine;
 
 /** The paths of ConventionApplication.bpmn, delegates mocked: where it waits, where it ends. */
 @Deployment(resources = "bpmn/convention/ConventionApplication.bpmn")
 class ConventionApplicationProcessTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension engine = ProcessTestEngine.extension();
 
   JavaDelegate register = mock(JavaDelegate.class);
   JavaDelegate recordDecision = mock(JavaDelegate.class);

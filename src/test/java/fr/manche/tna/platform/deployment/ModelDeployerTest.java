@@ -12,12 +12,13 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import fr.manche.tna.test.ProcessTestEngine;
 
 /** A restart deploys nothing new; a changed file gives exactly one new version, of that file only. */
-@ExtendWith(ProcessEngineExtension.class)
 class ModelDeployerTest {
 
+  @RegisterExtension static ProcessEngineExtension engine = ProcessTestEngine.extension();
   ProcessEngine processEngine;
 
   @AfterEach

@@ -1,0 +1,201 @@
+package fr.manche.tna.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.manche.tna.TnaApplication;
+import fr.manche.tna.test.TestMailServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The acceptance journey in a real Chromium, on the demo run: a referent logs in to Tasklist (in French),
+ * starts an application for a convention through its start form, completes the review task through its
+ * form, and reads the resulting mail in the demo's mail view.
+ */
+class TasklistJourneyIT {
+
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  @TempDir static Path work;
+  static ConfigurableApplicationContext application;
+  static WebDriver browser;
+  static String base;
+  static Path screenshots;
+
+  @BeforeAll
+  static void startApplicationAndBrowser() throws IOException {
+    assertThat(Path.of(CHROMIUM)).as("Chromium is installed by scripts/test.sh (apt-get install chromium chromium-driver)").exists();
+    TimeZone.setDefault(TimeZone.getTimeZone("Europe/Paris"));
+    int port = TestMailServer.freePort();
+    base = "http://127.0.0.1:" + port;
+    application =
+        new SpringApplicationBuilder(TnaApplication.class)
+            .profiles("demo")
+            .run(
+                "--server.port=" + port,
+                "--tna.base-url=" + base,
+                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "--tna.demo.mail-catcher.smtp-port=" + TestMailServer.freePort(),
+                "--camunda.bpm.job-execution.wait-time-in-millis=200",
+                "--camunda.bpm.job-execution.max-wait=1000");
+    org.camunda.bpm.engine.ProcessEngine seen = org.camunda.bpm.cockpit.Cockpit.getProcessEngine("default");
+    org.camunda.bpm.engine.ProcessEngine bean = application.getBean(org.camunda.bpm.engine.ProcessEngine.class);
+    System.out.println("DEBUG same=" + (seen == bean) + " seenAdmins=" + seen.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").count()
+        + " beanAdmins=" + bean.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").count()
+        + " users=" + seen.getIdentityService().createUserQuery().count());
+
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1400,2200", "--lang=fr-FR",
+        "--user-data-dir=" + Files.createDirectories(work.resolve("chromium")));
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
+    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).build(), options);
+    screenshots = Files.createDirectories(Path.of(System.getProperty("tna.screenshots", "target/screenshots")));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (application != null) {
+      application.close();
+    }
+  }
+
+  @Test
+  void aReferentFilesAndReviewsAnApplicationInFrenchAndTheMailArrives() throws IOException {
+    browser.get(base + "/camunda/app/tasklist/default/");
+    WebElement username = waitFor(By.cssSelector("input[ng-model='username']"));
+    assertThat(browser.findElement(By.cssSelector("button[type='submit']")).getText()).isEqualTo("Se connecter");
+    username.sendKeys("referent");
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+    WebElement start = waitFor(By.xpath("//*[normalize-space()='Démarrer un processus']"));
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed)).isEmpty();
+    screenshot("01-tasklist");
+    start.click();
+    waitFor(By.xpath("//a[normalize-space()='Demande de convention de coopération']")).click();
+
+    fill("Nom de l'organisation", "Commune de Gavray-sur-Sienne");
+    waitFor(By.xpath("//label[normalize-space()='Collectivité territoriale']")).click();
+    fill("Numéro SIRET", "21505019300014");
+    fill("Adresse", "Mairie, 50450 Gavray-sur-Sienne");
+    fill("Nom du contact référent", "Sophie Marie");
+    fill("Courriel du contact référent", "mairie@gavray.example.fr");
+    screenshot("02-start-form");
+    browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(normalize-space(),'Démarrer')]")).click();
+
+    // The review task appears in "Tâches de mes groupes" once the referents' mail has gone (asynchronous step).
+    waitFor(By.xpath("//*[contains(normalize-space(),'Le processus a été démarré')]"));
+    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
+    WebElement task = waitForTask("Examiner la demande de convention");
+    task.click();
+    waitFor(By.xpath("//button[normalize-space()='Prendre en charge']")).click();
+    click(waitFor(By.xpath("//label[normalize-space()='Accepter la demande']")));
+    screenshot("03-review-form");
+    click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
+    waitFor(By.xpath("//*[contains(normalize-space(),'Sélectionnez une tâche dans la liste')]"));
+
+    browser.get(base + "/courriels");
+    WebElement decision =
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+            .pollingEvery(Duration.ofSeconds(1))
+            .until(
+                driver -> {
+                  driver.navigate().refresh();
+                  List<WebElement> links =
+                      driver.findElements(By.partialLinkText("Votre demande de convention est acceptée"));
+                  return links.isEmpty() ? null : links.get(0);
+                });
+    assertThat(browser.getPageSource()).contains("Nouvelle demande de convention à examiner : Commune de Gavray-sur-Sienne");
+    decision.click();
+    assertThat(waitFor(By.tagName("pre")).getText())
+        .contains("Commune de Gavray-sur-Sienne")
+        .contains("Objet : Demande de convention de coopération")
+        .contains("Ouvrir la liste des tâches : " + base + "/camunda/app/tasklist/default/");
+    screenshot("04-mail");
+  }
+
+  private WebElement waitForTask(String name) {
+    return waitUntil(
+        () -> new WebDriverWait(browser, Duration.ofSeconds(60))
+        .pollingEvery(Duration.ofSeconds(2))
+        .until(
+            driver -> {
+              List<WebElement> tasks = driver.findElements(By.xpath("//a[normalize-space()='" + name + "']"));
+              if (tasks.isEmpty()) {
+                driver.navigate().refresh();
+                return null;
+              }
+              return tasks.get(0);
+            }));
+  }
+
+  /** Clicks like a person who first scrolls the element into the middle of the window. */
+  private void click(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
+  }
+
+  /** Types into the form-js field whose label starts with the given text. */
+  private void fill(String label, String value) {
+    WebElement labelElement =
+        waitFor(By.xpath("//label[starts-with(normalize-space(), \"" + label + "\")]"));
+    WebElement input = browser.findElement(By.id(labelElement.getAttribute("for")));
+    input.sendKeys(value);
+  }
+
+  private WebElement waitFor(By locator) {
+    return waitUntil(
+        () -> new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(locator)));
+  }
+
+  /** Runs the wait; on time-out keeps a screenshot and says where the browser was. */
+  private WebElement waitUntil(java.util.function.Supplier<WebElement> wait) {
+    try {
+      return wait.get();
+    } catch (RuntimeException e) {
+      System.out.println("Browser at " + browser.getCurrentUrl());
+      try {
+        screenshot("failure");
+      } catch (IOException ignored) {
+        // keep the original failure
+      }
+      throw e;
+    }
+  }
+
+  private void screenshot(String name) throws IOException {
+    ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+    Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+}
