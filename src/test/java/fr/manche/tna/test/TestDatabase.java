@@ -23,9 +23,11 @@ public final class TestDatabase {
   }
 
   public static synchronized String jdbcUrl() {
-    if (!isPostgres()) {
-      return "jdbc:h2:mem:reseau-tna-test;DB_CLOSE_DELAY=-1";
-    }
+    return isPostgres() ? postgresUrl() : "jdbc:h2:mem:reseau-tna-test;DB_CLOSE_DELAY=-1";
+  }
+
+  /** A real PostgreSQL server, whatever the run (user and password "postgres"). */
+  public static synchronized String postgresUrl() {
     if (postgres == null) {
       try {
         postgres = EmbeddedPostgres.builder().start();

@@ -1,0 +1,43 @@
+package fr.manche.tna.platform.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.manche.tna.TnaApplication;
+import fr.manche.tna.demo.MailCatcher;
+import fr.manche.tna.test.TestDatabase;
+import fr.manche.tna.test.TestMailServer;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The production profile, started as an operator would, on PostgreSQL: no demo account, no mail catcher. */
+class ProductionProfileTest {
+
+  @Test
+  void productionSeedsNoAccountAndRunsNoMailCatcher() throws Exception {
+    try (ConfigurableApplicationContext production =
+        new SpringApplicationBuilder(TnaApplication.class)
+            .profiles("prod")
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabase.postgresUrl(),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + TestMailServer.port(),
+                "--TNA_BASE_URL=https://reseau-tna.example.fr",
+                "--camunda.bpm.job-execution.enabled=false")) {
+      try (Connection connection = production.getBean(DataSource.class).getConnection()) {
+        assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+      }
+      IdentityService identityService = production.getBean(IdentityService.class);
+      assertThat(identityService.createUserQuery().userId("referent").count()).isZero();
+      assertThat(identityService.createUserQuery().userId("admin").count()).isZero();
+      assertThat(production.getBeanNamesForType(MailCatcher.class)).isEmpty();
+      assertThat(identityService.createGroupQuery().groupId("tna-referents-reseau").count()).isEqualTo(1);
+    }
+  }
+}
