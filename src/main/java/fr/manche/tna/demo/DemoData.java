@@ -1,13 +1,15 @@
 package fr.manche.tna.demo;
 
+import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.LegalForm;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.OrganisationRepository;
+import fr.manche.tna.membership.Person;
+import fr.manche.tna.membership.PersonRole;
 import fr.manche.tna.membership.StaffGroup;
 import fr.manche.tna.platform.time.ParisTime;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,39 +57,38 @@ class DemoData implements ApplicationRunner {
               "Local associatif : ateliers d'initiation au numérique pour tous",
               "Karim Benali", "karim.benali@connectes-cotentin.example.org", "membre-connectes-cotentin"));
 
-  static final List<Account> MEMBERS =
+  /** One facilitator per organisation (same order as {@link #ORGANISATIONS}); logins julie.hamel, karim.benali. */
+  static final List<String[]> MEMBERS =
       List.of(
-          new Account("julie.hamel", "Julie", "Hamel", "julie.hamel@villedieu.example.fr",
-              "animatrice, Commune de Villedieu-les-Poêles-Rouffigny", List.of("membre-villedieu")),
-          new Account("karim.benali", "Karim", "Benali", "karim.benali@connectes-cotentin.example.org",
-              "animateur, Association Les Connectés du Cotentin", List.of("membre-connectes-cotentin")));
+          new String[] {"Julie", "Hamel", "julie.hamel@villedieu.example.fr"},
+          new String[] {"Karim", "Benali", "karim.benali@connectes-cotentin.example.org"});
 
   private final IdentityService identityService;
   private final OrganisationRepository organisations;
+  private final AccountService accounts;
 
-  DemoData(IdentityService identityService, OrganisationRepository organisations) {
+  DemoData(IdentityService identityService, OrganisationRepository organisations, AccountService accounts) {
     this.identityService = identityService;
     this.organisations = organisations;
+    this.accounts = accounts;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    for (Organisation organisation : ORGANISATIONS) {
-      if (organisations.findBySiret(organisation.siret()).isEmpty()) {
-        organisations.insert(organisation, ParisTime.now().toOffsetDateTime());
-        saveGroup(organisation.memberGroupId(), organisation.name(), "MEMBER");
-      }
-    }
     STAFF.forEach(this::saveAccount);
-    MEMBERS.forEach(this::saveAccount);
-  }
-
-  private void saveGroup(String id, String name, String type) {
-    if (identityService.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identityService.newGroup(id);
-      group.setName(name);
-      group.setType(type);
-      identityService.saveGroup(group);
+    for (int i = 0; i < ORGANISATIONS.size(); i++) {
+      Organisation organisation = ORGANISATIONS.get(i);
+      if (organisations.findBySiret(organisation.siret()).isPresent()) {
+        continue;
+      }
+      long id = organisations.insert(organisation, ParisTime.now().toOffsetDateTime());
+      organisations.setStatus(id, "MEMBER");
+      String[] member = MEMBERS.get(i);
+      Person person = accounts.addPerson(id, member[0], member[1], member[2], PersonRole.ANIMATEUR.name(), "demo");
+      User user = identityService.createUserQuery().userId(person.userId()).singleResult();
+      user.setPassword(PASSWORD);
+      identityService.saveUser(user);
+      LOG.info("Compte de démonstration créé : {} ({})", person.userId(), organisation.name());
     }
   }
 

@@ -47,6 +47,18 @@ public class OrganisationRepository {
     return jdbc.sql("select * from organisation where siret = ?").param(siret).query(this::map).optional();
   }
 
+  public void setStatus(long organisationId, String status) {
+    jdbc.sql("update organisation set status = ? where id = ?").params(status, organisationId).update();
+  }
+
+  void setMemberGroup(long organisationId, String groupId) {
+    jdbc.sql("update organisation set member_group_id = ? where id = ?").params(groupId, organisationId).update();
+  }
+
+  public java.util.List<Organisation> findAll() {
+    return jdbc.sql("select * from organisation order by name").query(this::map).list();
+  }
+
   private Organisation map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new Organisation(
         rs.getLong("id"),

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.OffsetDateTime;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,10 +63,19 @@ public class NotificationService {
    * @throws org.springframework.mail.MailException when the SMTP server refuses or cannot be reached
    */
   public void send(String eventKey, Notification notification) {
+    send(eventKey, () -> notification);
+  }
+
+  /**
+   * Same, for a notification whose content is made only when it is really sent (e.g. one that carries a
+   * fresh one-time link): the supplier is not called when the event was already sent.
+   */
+  public void send(String eventKey, Supplier<Notification> content) {
     if (deliveryLog.wasSent(eventKey)) {
       LOG.info("Notification {} déjà envoyée : pas de second envoi.", eventKey);
       return;
     }
+    Notification notification = content.get();
     String messageId = "<" + eventKey.replaceAll("[^A-Za-z0-9._-]", "-") + "@reseau-tna.manche.fr>";
     MimeMessage message = compose(notification, messageId);
     mailSender.send(message);

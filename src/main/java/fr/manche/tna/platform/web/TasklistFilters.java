@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * nobody has taken yet. Created once; an administrator may edit them afterwards in Tasklist.
  */
 @Component
+@Order(0)
 class TasklistFilters implements ApplicationRunner {
 
   private final FilterService filterService;

@@ -26,6 +26,11 @@ public class TasklistLinks {
     return baseUrl + TaskRedirectController.PATH + "?processus=" + processInstanceId;
   }
 
+  /** The page where a person sets their password with a one-time link. */
+  public String setPassword(String secret) {
+    return baseUrl + "/compte/mot-de-passe?jeton=" + secret;
+  }
+
   String taskInTasklist(String taskId) {
     return tasklist() + "#/?task=" + taskId;
   }

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -41,6 +42,8 @@ class ConventionApplicationProcessTest {
 
   @BeforeEach
   void registerMocks() {
+    // Other engines live in the same JVM (the application tests'): name the one to assert on.
+    BpmnAwareTests.init(engine.getProcessEngine());
     Mocks.register("registerConventionApplication", register);
     Mocks.register("recordConventionDecision", recordDecision);
     Mocks.register("notifyConventionReviewers", notifyReviewers);

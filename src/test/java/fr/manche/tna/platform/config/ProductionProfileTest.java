@@ -29,7 +29,9 @@ class ProductionProfileTest {
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + TestMailServer.port(),
                 "--TNA_BASE_URL=https://reseau-tna.example.fr",
-                "--camunda.bpm.job-execution.enabled=false")) {
+                "--camunda.bpm.job-execution.enabled=false",
+                // Its own engine name: the "default" engine of the other tests stays the one the webapps see.
+                "--camunda.bpm.process-engine-name=production-test")) {
       try (Connection connection = production.getBean(DataSource.class).getConnection()) {
         assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
       }

@@ -1,0 +1,42 @@
+package fr.manche.tna.platform.security;
+
+import fr.manche.tna.membership.StaffGroup;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+
+/**
+ * The person logged in through the Camunda webapps (Tasklist's login page): one login serves Tasklist and
+ * the application's own pages, which read it from the same HTTP session.
+ *
+ * @param userId the login
+ * @param groupIds the person's groups
+ */
+public record CurrentUser(String userId, List<String> groupIds) {
+
+  private static final String ENGINE = "default";
+
+  public static Optional<CurrentUser> of(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return Optional.empty();
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    Authentication authentication = authentications == null ? null : authentications.getAuthenticationForProcessEngine(ENGINE);
+    if (authentication instanceof UserAuthentication user) {
+      return Optional.of(new CurrentUser(user.getName(), List.copyOf(user.getGroupIds())));
+    }
+    return Optional.empty();
+  }
+
+  /** Staff of the département: any staff group, administrators included. */
+  public boolean isStaff() {
+    return Arrays.stream(StaffGroup.values()).anyMatch(group -> groupIds.contains(group.groupId()));
+  }
+}

@@ -1,0 +1,103 @@
+package fr.manche.tna.test;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * An HTTP client as a browser or a script would use it: with a cookie jar (webapp sessions, CSRF cookie),
+ * or with HTTP Basic credentials for {@code /engine-rest}.
+ */
+public class WebClient {
+
+  private final String base;
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http;
+  private String basic;
+
+  public WebClient(int port) {
+    this.base = "http://localhost:" + port;
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** Sends HTTP Basic credentials with every request. */
+  public WebClient basic(String user, String password) {
+    basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return this;
+  }
+
+  /** Logs in through the webapps' login endpoint, as Tasklist's login page does. @return the status */
+  public int loginToWebapps(String user, String password) {
+    get("/camunda/app/tasklist/default/");
+    return post(
+            "/camunda/api/admin/auth/user/default/login/tasklist",
+            "application/x-www-form-urlencoded",
+            "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8),
+            true)
+        .statusCode();
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(request(path).GET().build());
+  }
+
+  public HttpResponse<String> postJson(String path, String json) {
+    return post(path, "application/json", json, true);
+  }
+
+  /** POST, with the CSRF header of the webapps unless {@code withCsrfHeader} is false. */
+  public HttpResponse<String> post(String path, String contentType, String body, boolean withCsrfHeader) {
+    HttpRequest.Builder builder =
+        request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+    String csrf = csrfToken();
+    if (withCsrfHeader && csrf != null) {
+      builder.header("X-XSRF-TOKEN", csrf);
+    }
+    return send(builder.build());
+  }
+
+  public HttpResponse<String> putJson(String path, String json) {
+    HttpRequest.Builder builder =
+        request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+    String csrf = csrfToken();
+    if (csrf != null) {
+      builder.header("X-XSRF-TOKEN", csrf);
+    }
+    return send(builder.build());
+  }
+
+  private String csrfToken() {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, text/html");
+    if (basic != null) {
+      builder.header("Authorization", basic);
+    }
+    return builder;
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
