@@ -52,6 +52,24 @@ class WebSecurityConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<PageSizeLimitFilter> pageSizeLimit() {
+    FilterRegistrationBean<PageSizeLimitFilter> registration = new FilterRegistrationBean<>(new PageSizeLimitFilter());
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setName("page-size-limit");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<QueryExpressionFilter> noQueryExpressions() {
+    FilterRegistrationBean<QueryExpressionFilter> registration = new FilterRegistrationBean<>(new QueryExpressionFilter());
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setName("no-query-expressions");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<StaffPagesFilter> staffPages() {
     FilterRegistrationBean<StaffPagesFilter> registration = new FilterRegistrationBean<>(new StaffPagesFilter());
     registration.addUrlPatterns("/organisations", "/organisations/*", "/audit", "/courriels", "/courriels/*");
