@@ -6,6 +6,7 @@ import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.membership.Siret;
 import fr.manche.tna.platform.Inputs;
 import fr.manche.tna.platform.InvalidInputException;
+import fr.manche.tna.platform.audit.AuditLog;
 import fr.manche.tna.platform.time.ParisTime;
 import java.time.OffsetDateTime;
 import java.util.regex.Pattern;
@@ -20,10 +21,12 @@ public class ConventionApplicationService {
 
   private final OrganisationRepository organisations;
   private final ConventionRepository conventions;
+  private final AuditLog audit;
 
-  ConventionApplicationService(OrganisationRepository organisations, ConventionRepository conventions) {
+  ConventionApplicationService(OrganisationRepository organisations, ConventionRepository conventions, AuditLog audit) {
     this.organisations = organisations;
     this.conventions = conventions;
+    this.audit = audit;
   }
 
   /**
@@ -82,6 +85,13 @@ public class ConventionApplicationService {
         reviewer,
         decision.reason(),
         decision.welcomeMeeting() == null ? null : decision.welcomeMeeting().toOffsetDateTime());
+    Convention convention = convention(conventionId);
+    audit.record(
+        reviewer,
+        decision.accepted() ? "Demande de convention acceptée" : "Demande de convention refusée",
+        "Convention " + conventionId + " — " + organisationOf(convention).name(),
+        convention.organisationId(),
+        decision.reason());
   }
 
   public Convention convention(long conventionId) {

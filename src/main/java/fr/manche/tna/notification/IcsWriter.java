@@ -9,7 +9,10 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import java.net.URI;
+import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Method;
 import net.fortuna.ical4j.model.property.ProdId;
@@ -25,13 +28,19 @@ final class IcsWriter {
 
   private IcsWriter() {}
 
-  static byte[] write(CalendarInvitation invitation) {
+  /**
+   * @param organizer e-mail address of the organizer (the application's sender)
+   * @param attendees e-mail addresses of the invited people
+   */
+  static byte[] write(CalendarInvitation invitation, String organizer, java.util.List<String> attendees) {
     VEvent event =
         new VEvent(
             invitation.start().withZoneSameInstant(ParisTime.ZONE),
             invitation.end().withZoneSameInstant(ParisTime.ZONE),
             invitation.summary());
     event.add(new Uid(invitation.uid()));
+    event.add(new Organizer(URI.create("mailto:" + organizer)));
+    attendees.forEach(attendee -> event.add(new Attendee(URI.create("mailto:" + attendee))));
     if (invitation.description() != null) {
       event.add(new Description(invitation.description()));
     }

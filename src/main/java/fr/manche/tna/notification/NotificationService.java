@@ -2,6 +2,8 @@ package fr.manche.tna.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.OffsetDateTime;
 import java.util.function.Supplier;
@@ -96,12 +98,21 @@ public class NotificationService {
       if (notification.invitation() != null) {
         helper.addAttachment(
             "invitation.ics",
-            new ByteArrayResource(IcsWriter.write(notification.invitation())),
+            new ByteArrayResource(
+                IcsWriter.write(notification.invitation(), senderAddress(), notification.recipients())),
             "text/calendar; charset=UTF-8; method=REQUEST");
       }
       return message;
     } catch (MessagingException e) {
       throw new MailPreparationException("Cannot compose " + notification.subject(), e);
+    }
+  }
+
+  private String senderAddress() {
+    try {
+      return new InternetAddress(from).getAddress();
+    } catch (AddressException e) {
+      throw new IllegalStateException("tna.mail.from is not an address: " + from, e);
     }
   }
 

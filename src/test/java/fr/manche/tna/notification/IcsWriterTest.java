@@ -22,7 +22,9 @@ class IcsWriterTest {
         .contains("DTSTART;TZID=Europe/Paris:20260715T100000")
         .contains("BEGIN:VTIMEZONE")
         .contains("UID:rdv-1@reseau-tna.manche.fr")
-        .contains("LOCATION:Maison du Département");
+        .contains("LOCATION:Maison du Département")
+        .contains("ORGANIZER:mailto:reseau-tna@manche.fr")
+        .contains("ATTENDEE:mailto:mairie@percy.example.fr");
 
     Calendar parsed =
         new CalendarBuilder().build(new ByteArrayInputStream(summer.getBytes(StandardCharsets.UTF_8)));
@@ -40,7 +42,9 @@ class IcsWriterTest {
                 "Présentation du réseau",
                 "Maison du Département",
                 start,
-                start.plusHours(1))),
+                start.plusHours(1)),
+            "reseau-tna@manche.fr",
+            java.util.List.of("mairie@percy.example.fr")),
         StandardCharsets.UTF_8);
   }
 }

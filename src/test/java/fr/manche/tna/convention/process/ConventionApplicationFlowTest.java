@@ -109,6 +109,9 @@ class ConventionApplicationFlowTest {
             .singleRow();
     assertThat(convention.get("status")).isEqualTo("ACCEPTEE");
     assertThat(convention.get("decided_by")).isEqualTo(REFERENT);
+    assertThat(jdbc.sql("select actor from audit_entry where action = 'Demande de convention acceptée' and subject like ?")
+            .param("%Percy-en-Normandie").query(String.class).list())
+        .contains(REFERENT);
   }
 
   @Test

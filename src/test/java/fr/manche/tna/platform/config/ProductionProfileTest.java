@@ -6,6 +6,8 @@ import fr.manche.tna.TnaApplication;
 import fr.manche.tna.demo.MailCatcher;
 import fr.manche.tna.test.TestDatabase;
 import fr.manche.tna.test.TestMailServer;
+import fr.manche.tna.test.WebClient;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
@@ -13,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The production profile, started as an operator would, on PostgreSQL: no demo account, no mail catcher. */
+/**
+ * The production profile, started as an operator would, on PostgreSQL: no demo account, no mail catcher;
+ * secure cookies, content security policy and HSTS.
+ */
 class ProductionProfileTest {
 
   @Test
@@ -40,6 +45,17 @@ class ProductionProfileTest {
       assertThat(identityService.createUserQuery().userId("admin").count()).isZero();
       assertThat(production.getBeanNamesForType(MailCatcher.class)).isEmpty();
       assertThat(identityService.createGroupQuery().groupId("tna-referents-reseau").count()).isEqualTo(1);
+
+      int port = Integer.parseInt(production.getEnvironment().getProperty("local.server.port"));
+      HttpResponse<String> page = new WebClient(port).get("/camunda/app/tasklist/default/");
+      assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+      assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age=31536000"));
+      assertThat(page.headers().allValues("Set-Cookie"))
+          .isNotEmpty()
+          .allSatisfy(cookie -> assertThat(cookie).contains("Secure").contains("SameSite"));
+      assertThat(page.headers().allValues("Set-Cookie"))
+          .filteredOn(cookie -> cookie.startsWith("JSESSIONID"))
+          .allSatisfy(cookie -> assertThat(cookie).contains("HttpOnly"));
     }
   }
 }
