@@ -47,6 +47,29 @@ public class OrganisationRepository {
     return jdbc.sql("select * from organisation where siret = ?").param(siret).query(this::map).optional();
   }
 
+  /** R14: the borrower insures the equipment; its certificate is recorded here. */
+  public void setInsurance(long organisationId, Insurance insurance) {
+    jdbc.sql(
+            """
+            update organisation set insurer = ?, insurance_policy_number = ?, insurance_valid_from = ?,
+                                    insurance_valid_until = ? where id = ?
+            """)
+        .params(insurance.insurer(), insurance.policyNumber(), insurance.validFrom(), insurance.validUntil(), organisationId)
+        .update();
+  }
+
+  public Optional<Insurance> insuranceOf(long organisationId) {
+    return jdbc.sql("select insurer, insurance_policy_number, insurance_valid_from, insurance_valid_until from organisation where id = ? and insurer is not null")
+        .param(organisationId)
+        .query((rs, row) -> new Insurance(rs.getString(1), rs.getString(2),
+            rs.getObject(3, java.time.LocalDate.class), rs.getObject(4, java.time.LocalDate.class)))
+        .optional();
+  }
+
+  public String statusOf(long organisationId) {
+    return jdbc.sql("select status from organisation where id = ?").param(organisationId).query(String.class).single();
+  }
+
   public void setStatus(long organisationId, String status) {
     jdbc.sql("update organisation set status = ? where id = ?").params(status, organisationId).update();
   }

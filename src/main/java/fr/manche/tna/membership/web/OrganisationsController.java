@@ -1,6 +1,7 @@
 package fr.manche.tna.membership.web;
 
 import fr.manche.tna.membership.AccountService;
+import fr.manche.tna.membership.Insurance;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.membership.Person;
 import fr.manche.tna.membership.PersonRole;
@@ -50,6 +51,8 @@ class OrganisationsController {
     model.addAttribute("people", accounts.peopleOf(id));
     model.addAttribute("roles", PersonRole.values());
     model.addAttribute("entries", audit.latest(id, 50));
+    model.addAttribute("insurance", organisations.insuranceOf(id).orElse(null));
+    model.addAttribute("status", organisations.statusOf(id));
     return "staff/organisation";
   }
 
@@ -67,6 +70,27 @@ class OrganisationsController {
       invitations.invite(person);
       redirect.addFlashAttribute(
           "message", person.fullName() + " a un compte (" + person.userId() + ") et reçoit un lien pour choisir son mot de passe.");
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("erreur", e.getMessage());
+    }
+    return "redirect:/organisations/" + id;
+  }
+
+  @PostMapping("/organisations/{id}/assurance")
+  String insurance(
+      @PathVariable long id,
+      @RequestParam String assureur,
+      @RequestParam String police,
+      @RequestParam String du,
+      @RequestParam String au,
+      @RequestAttribute("currentUser") CurrentUser user,
+      RedirectAttributes redirect) {
+    try {
+      Insurance insurance = Insurance.fromSubmitted(assureur, police, du, au);
+      organisations.setInsurance(id, insurance);
+      audit.record(user.userId(), "Attestation d'assurance enregistrée",
+          insurance.insurer() + " n° " + insurance.policyNumber(), id, du + " → " + au);
+      redirect.addFlashAttribute("message", "L'attestation d'assurance est enregistrée.");
     } catch (InvalidInputException e) {
       redirect.addFlashAttribute("erreur", e.getMessage());
     }
