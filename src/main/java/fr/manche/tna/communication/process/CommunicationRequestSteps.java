@@ -5,13 +5,11 @@ import static fr.manche.tna.communication.process.CommunicationRequestProcess.*;
 import fr.manche.tna.communication.CommunicationDecision;
 import fr.manche.tna.communication.CommunicationRequestService;
 import fr.manche.tna.communication.CommunicationRequestService.Submission;
+import fr.manche.tna.platform.security.CurrentUser;
 import fr.manche.tna.platform.security.MemberInstanceAccess;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,7 +28,7 @@ class CommunicationRequestSteps {
           service.register(
               (Long) execution.getVariable(MemberInstanceAccess.ORGANISATION_ID),
               execution.getProcessInstanceId(),
-              currentUser(execution),
+              CurrentUser.inEngine(execution.getProcessEngineServices()),
               submission(execution));
       execution.setVariable(REQUEST_ID, id);
       execution.setProcessBusinessKey("communication-" + id);
@@ -43,7 +41,8 @@ class CommunicationRequestSteps {
     return task -> {
       CommunicationDecision.fromSubmitted(
           (String) task.getVariable(DECISION), (String) task.getVariable(DECISION_COMMENT));
-      task.setVariable(REVIEWER, task.getAssignee() != null ? task.getAssignee() : currentUser(task));
+      task.setVariable(
+          REVIEWER, task.getAssignee() != null ? task.getAssignee() : CurrentUser.inEngine(task.getProcessEngineServices()));
     };
   }
 
@@ -75,15 +74,5 @@ class CommunicationRequestSteps {
         (String) variables.getVariable(MEDIA),
         (String) variables.getVariable(PARTNERS),
         (String) variables.getVariable(PLANNED_ON));
-  }
-
-  private static String currentUser(DelegateExecution execution) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
-  }
-
-  private static String currentUser(DelegateTask task) {
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 }

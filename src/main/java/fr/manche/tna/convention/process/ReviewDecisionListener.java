@@ -4,7 +4,7 @@ import fr.manche.tna.convention.ReviewDecision;
 import fr.manche.tna.convention.process.ConventionApplicationProcess.ReviewForm;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import fr.manche.tna.platform.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +24,6 @@ class ReviewDecisionListener implements TaskListener {
   }
 
   private static String reviewer(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    Authentication authentication =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
+    return task.getAssignee() != null ? task.getAssignee() : CurrentUser.inEngine(task.getProcessEngineServices());
   }
 }

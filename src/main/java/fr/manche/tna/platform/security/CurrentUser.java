@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -33,6 +34,13 @@ public record CurrentUser(String userId, List<String> groupIds) {
       return Optional.of(new CurrentUser(user.getName(), List.copyOf(user.getGroupIds())));
     }
     return Optional.empty();
+  }
+
+  /** Login of the person on whose behalf the engine runs the current command, or null (job executor). */
+  public static String inEngine(ProcessEngineServices engine) {
+    org.camunda.bpm.engine.impl.identity.Authentication authentication =
+        engine.getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
   }
 
   /** Staff of the département: any staff group, administrators included. */

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +37,8 @@ public class MemberInstanceAccess implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    Person person =
-        (authentication == null ? null : accounts.personOfUser(authentication.getUserId()).orElse(null));
+    String userId = CurrentUser.inEngine(execution.getProcessEngineServices());
+    Person person = userId == null ? null : accounts.personOfUser(userId).orElse(null);
     if (person == null || !person.active()) {
       throw new InvalidInputException("Seules les personnes d'une structure membre peuvent faire cette demande.");
     }
