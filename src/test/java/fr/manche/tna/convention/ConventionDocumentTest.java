@@ -1,0 +1,57 @@
+package fr.manche.tna.convention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import fr.manche.tna.membership.LegalForm;
+import fr.manche.tna.membership.Organisation;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** The convention PDF is readable text naming the parties, the articles and the dates. */
+class ConventionDocumentTest {
+
+  static final Organisation COMMUNE =
+      new Organisation(1L, "Commune de Périers", LegalForm.COLLECTIVITE_TERRITORIALE, "21500394700011",
+          "Mairie, 50190 Périers", null, "Élise Morel", "elise.morel@periers.example.fr", "membre-1");
+
+  @Test
+  void aSignedConventionNamesThePartiesTheArticlesAndItsDatesLeapDayIncluded() throws Exception {
+    byte[] pdf =
+        ConventionDocument.render(
+            new ConventionDocument.Content(COMMUNE, "M. le Maire, Jean Dupuis", "Mme Anne Duval, vice-présidente",
+                "Claire Lemoine", LocalDate.of(2028, 2, 20), LocalDate.of(2028, 2, 29)));
+    String text = text(pdf);
+    assertThat(text)
+        .contains("Convention de coopération")
+        .contains("Commune de Périers")
+        .contains("SIRET 21500394700011")
+        .contains("Article 5 : Durée")
+        .contains("Article 10 : Litiges")
+        .contains("tribunal administratif de Caen")
+        .contains("Signature du Département : le 29 février 2028")
+        .contains("en vigueur du 29 février 2028 au 28 février 2031 inclus");
+  }
+
+  @Test
+  void anUnsignedConventionSaysItTakesEffectAtTheLastSignature() throws Exception {
+    String text = text(ConventionDocument.render(
+        new ConventionDocument.Content(COMMUNE, "Jean Dupuis", "Anne Duval", "Claire Lemoine", null, null)));
+    assertThat(text).contains("Signature du membre : en attente").contains("prendra effet à la date de la dernière signature");
+  }
+
+  private static String text(byte[] pdf) throws Exception {
+    PdfReader reader = new PdfReader(pdf);
+    try {
+      PdfTextExtractor extractor = new PdfTextExtractor(reader);
+      StringBuilder text = new StringBuilder();
+      for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+        text.append(extractor.getTextFromPage(page)).append('\n');
+      }
+      return text.toString().replaceAll("\\s+", " ");
+    } finally {
+      reader.close();
+    }
+  }
+}
