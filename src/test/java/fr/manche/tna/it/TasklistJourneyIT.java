@@ -145,6 +145,35 @@ class TasklistJourneyIT {
     screenshot("04-mail");
   }
 
+  @Test
+  void aMemberSeesOnlyTasklistAndFilesACommunicationRequest() throws IOException {
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/camunda/app/tasklist/default/");
+    waitFor(By.cssSelector("input[ng-model='username']")).sendKeys("julie.hamel");
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    waitFor(By.xpath("//*[normalize-space()='Démarrer un processus']")).click();
+    waitFor(By.xpath("//a[normalize-space()=\"Demande d'accord pour une communication\"]"));
+    assertThat(browser.findElements(By.xpath("//a[normalize-space()='Demande de convention de coopération']")))
+        .as("a member cannot start a staff process").isEmpty();
+    browser.findElement(By.xpath("//a[normalize-space()=\"Demande d'accord pour une communication\"]")).click();
+    fill("Objet de l'opération", "Fête du numérique");
+    fill("Contenu prévu", "Affiche avec le logo du Département");
+    fill("Supports", "Affiche, site de la commune");
+    fill("Date de diffusion prévue", "06/01/2099");
+    screenshot("05-member-start-form");
+    click(browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(normalize-space(),'Démarrer')]")));
+    waitFor(By.xpath("//*[contains(normalize-space(),'Le processus a été démarré')]"));
+    assertThat(application.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+            .sql("select planned_on from communication_request where subject = 'Fête du numérique'")
+            .query(java.time.LocalDate.class).single())
+        .as("06/01/2099 typed in French is 6 January").isEqualTo(java.time.LocalDate.of(2099, 1, 6));
+
+    browser.get(base + "/camunda/app/cockpit/default/");
+    assertThat(browser.getPageSource()).doesNotContain("Tableau de bord").contains("Accès refusé");
+    screenshot("06-member-no-cockpit");
+  }
+
   private WebElement waitForTask(String name) {
     return waitUntil(
         () -> new WebDriverWait(browser, Duration.ofSeconds(60))

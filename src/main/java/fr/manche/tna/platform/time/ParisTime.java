@@ -16,7 +16,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 /**
  * The one place where dates and times are read from forms and told to people.
  *
- * <p>Camunda Forms submit dates and times as strings: {@code 2025-12-24} for a date,
+ * <p>Camunda Forms submit dates and times as strings: {@code 2025-12-24} from a date picker or
+ * {@code 24/12/2025} typed in a text field (French order, day first), for a date;
  * {@code 2025-12-01T10:15} (no zone), {@code 2025-12-01T10:15+01:00} or {@code 2025-12-01T09:15Z} for a date
  * and time. A value without zone is a wall-clock time in Europe/Paris. "Now" is the engine's clock
  * ({@link ClockUtil}), so that tests that move the engine's clock move the business rules too.
@@ -25,6 +26,9 @@ public final class ParisTime {
 
   public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
+  /** How French people type a date: 31/12/2026. */
+  private static final DateTimeFormatter TYPED_DATE_FR = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+      .withResolverStyle(java.time.format.ResolverStyle.STRICT);
   private static final DateTimeFormatter DATE_FR =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
   private static final DateTimeFormatter DATE_TIME_FR =
@@ -52,13 +56,18 @@ public final class ParisTime {
   public static LocalDate parseDate(String value, String fieldLabel) {
     String text = Inputs.required(value, fieldLabel);
     try {
+      if (text.matches("\\d{1,2}/\\d{1,2}/\\d{4}")) {
+        String[] parts = text.split("/");
+        return LocalDate.parse(String.format("%02d/%02d/%s", Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), parts[2]),
+            TYPED_DATE_FR);
+      }
       if (text.length() <= 10) {
         return LocalDate.parse(text);
       }
       return parseDateTime(text, fieldLabel).toLocalDate();
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(
-          "Le champ « " + fieldLabel + " » doit contenir une date valide (par exemple 2026-02-28) : « "
+          "Le champ « " + fieldLabel + " » doit contenir une date valide (par exemple 28/02/2026) : « "
               + text + " » n'en est pas une.");
     }
   }

@@ -22,6 +22,8 @@ class ParisTimeTest {
   @Test
   void readsTheDatesAndTimesThatCamundaFormsSubmit() {
     assertThat(ParisTime.parseDate("2028-02-29", "Date")).isEqualTo(LocalDate.of(2028, 2, 29));
+    assertThat(ParisTime.parseDate("06/01/2099", "Date")).as("typed the French way: day first").isEqualTo(LocalDate.of(2099, 1, 6));
+    assertThat(ParisTime.parseDate("6/1/2099", "Date")).isEqualTo(LocalDate.of(2099, 1, 6));
     assertThat(ParisTime.parseDateTime("2025-12-01T10:15", "Rendez-vous"))
         .isEqualTo(ZonedDateTime.parse("2025-12-01T10:15+01:00[Europe/Paris]"));
     assertThat(ParisTime.parseDateTime("2025-12-01T10:15+00:00", "Rendez-vous").toLocalTime())
@@ -38,9 +40,10 @@ class ParisTimeTest {
 
   @Test
   void refusesBadInputInFrench() {
-    assertThatThrownBy(() -> ParisTime.parseDate("31/12/2025", "Date de début"))
+    assertThatThrownBy(() -> ParisTime.parseDate("12/31/2025", "Date de début"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Le champ « Date de début » doit contenir une date valide (par exemple 2026-02-28) : « 31/12/2025 » n'en est pas une.");
+        .hasMessage("Le champ « Date de début » doit contenir une date valide (par exemple 28/02/2026) : « 12/31/2025 » n'en est pas une.");
+    assertThatThrownBy(() -> ParisTime.parseDate("29/02/2027", "Date de début")).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> ParisTime.parseDate(" ", "Date de début"))
         .hasMessage("Le champ « Date de début » est obligatoire.");
     assertThatThrownBy(() -> ParisTime.parseDate("2026-02-30", "Date de début"))
