@@ -6,7 +6,6 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Reads received mails in tests: parts, recipients, subject. */
@@ -17,14 +16,6 @@ public final class Mails {
   /** The mails received by this address (one per mail sent, whoever else it went to). */
   public static List<MimeMessage> to(String address) {
     return TestMailServer.inbox(address);
-  }
-
-  public static List<String> recipients(MimeMessage mail) {
-    try {
-      return Arrays.stream(mail.getAllRecipients()).map(Object::toString).toList();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   public static String subject(MimeMessage mail) {

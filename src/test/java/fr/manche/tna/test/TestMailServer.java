@@ -27,11 +27,6 @@ public final class TestMailServer {
     return PORT;
   }
 
-  /** Every mail received since the last {@link #reset()}. */
-  public static synchronized List<MimeMessage> received() {
-    return server == null ? List.of() : List.of(server.getReceivedMessages());
-  }
-
   /** The mails in one recipient's mailbox (GreenMail keeps one copy per recipient). */
   public static synchronized List<MimeMessage> inbox(String address) {
     GreenMailUser user = server == null ? null : server.getUserManager().getUserByEmail(address);

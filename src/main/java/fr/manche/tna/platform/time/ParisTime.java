@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.Locale;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -117,14 +116,7 @@ public final class ParisTime {
     return dateTime.withZoneSameInstant(ZONE).format(DATE_TIME_FR);
   }
 
-  public static Date toDate(ZonedDateTime dateTime) {
-    return Date.from(dateTime.toInstant());
-  }
 
-  /** Start of the given Paris day, as an instant for the engine. */
-  public static Date startOfDay(LocalDate date) {
-    return Date.from(date.atStartOfDay(ZONE).toInstant());
-  }
 
   private static boolean hasZone(String text) {
     int timeStart = text.indexOf('T');
