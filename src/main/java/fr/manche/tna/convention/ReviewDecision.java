@@ -15,7 +15,8 @@ public record ReviewDecision(boolean accepted, String reason, ZonedDateTime welc
 
   public static final String ACCEPT = "accepter";
   public static final String REFUSE = "refuser";
-  static final String MEETING_LABEL = "Rendez-vous d'accueil";
+  static final String MEETING_DATE_LABEL = "Rendez-vous d'accueil : date";
+  static final String MEETING_TIME_LABEL = "Rendez-vous d'accueil : heure";
 
   /**
    * Reads the decision as submitted by the review form.
@@ -23,7 +24,7 @@ public record ReviewDecision(boolean accepted, String reason, ZonedDateTime welc
    * @throws InvalidInputException in French when the decision is missing, a refusal has no reason, or the
    *     meeting is not a future date and time
    */
-  public static ReviewDecision fromSubmitted(String decision, String reason, String welcomeMeeting) {
+  public static ReviewDecision fromSubmitted(String decision, String reason, String meetingDate, String meetingTime) {
     String trimmedReason = reason == null ? "" : reason.trim();
     if (REFUSE.equals(decision)) {
       if (trimmedReason.length() < 10) {
@@ -35,7 +36,8 @@ public record ReviewDecision(boolean accepted, String reason, ZonedDateTime welc
     if (!ACCEPT.equals(decision)) {
       throw new InvalidInputException("Choisissez une décision : accepter ou refuser la demande.");
     }
-    ZonedDateTime meeting = ParisTime.parseOptionalDateTime(welcomeMeeting, MEETING_LABEL);
+    ZonedDateTime meeting =
+        ParisTime.parseOptionalDateAndTime(meetingDate, meetingTime, MEETING_DATE_LABEL, MEETING_TIME_LABEL);
     if (meeting != null && !meeting.isAfter(ParisTime.now())) {
       throw new InvalidInputException(
           "Le rendez-vous d'accueil doit être fixé dans le futur (vous avez indiqué le "

@@ -26,7 +26,8 @@ public final class ConventionApplicationProcess {
   public static final class ReviewForm {
     public static final String DECISION = "decision";
     public static final String DECISION_REASON = "decisionReason";
-    public static final String WELCOME_MEETING = "welcomeMeeting";
+    public static final String WELCOME_MEETING_DATE = "welcomeMeetingDate";
+    public static final String WELCOME_MEETING_TIME = "welcomeMeetingTime";
 
     private ReviewForm() {}
   }

@@ -27,7 +27,8 @@ class RecordDecisionDelegate implements JavaDelegate {
         ReviewDecision.fromSubmitted(
             (String) execution.getVariable(ReviewForm.DECISION),
             (String) execution.getVariable(ReviewForm.DECISION_REASON),
-            (String) execution.getVariable(ReviewForm.WELCOME_MEETING));
+            (String) execution.getVariable(ReviewForm.WELCOME_MEETING_DATE),
+            (String) execution.getVariable(ReviewForm.WELCOME_MEETING_TIME));
     service.recordDecision(
         (Long) execution.getVariable(CONVENTION_ID), decision, (String) execution.getVariable(REVIEWER));
     execution.setVariable(APPLICATION_ACCEPTED, decision.accepted());

@@ -19,7 +19,8 @@ class ReviewDecisionListener implements TaskListener {
     ReviewDecision.fromSubmitted(
         (String) task.getVariable(ReviewForm.DECISION),
         (String) task.getVariable(ReviewForm.DECISION_REASON),
-        (String) task.getVariable(ReviewForm.WELCOME_MEETING));
+        (String) task.getVariable(ReviewForm.WELCOME_MEETING_DATE),
+        (String) task.getVariable(ReviewForm.WELCOME_MEETING_TIME));
     task.setVariable(ConventionApplicationProcess.REVIEWER, reviewer(task));
   }
 

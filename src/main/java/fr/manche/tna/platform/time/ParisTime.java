@@ -4,6 +4,7 @@ import fr.manche.tna.platform.Inputs;
 import fr.manche.tna.platform.InvalidInputException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -28,6 +29,7 @@ public final class ParisTime {
   /** How French people type a date: 31/12/2026. */
   private static final DateTimeFormatter TYPED_DATE_FR = DateTimeFormatter.ofPattern("dd/MM/uuuu")
       .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+  private static final DateTimeFormatter TYPED_TIME = DateTimeFormatter.ofPattern("H:mm");
   private static final DateTimeFormatter DATE_FR =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
   private static final DateTimeFormatter DATE_TIME_FR =
@@ -84,16 +86,7 @@ public final class ParisTime {
       if (hasZone(text)) {
         return OffsetDateTime.parse(normaliseOffset(text)).atZoneSameInstant(ZONE);
       }
-      LocalDateTime local = LocalDateTime.parse(text);
-      ZonedDateTime zoned = ZonedDateTime.ofLocal(local, ZONE, null);
-      if (!zoned.toLocalDateTime().equals(local)) {
-        throw new InvalidInputException(
-            "L'heure indiquée dans le champ « " + fieldLabel + " » ("
-                + local.toLocalTime() + " le " + local.toLocalDate().format(DATE_FR)
-                + ") n'existe pas en France : c'est l'heure sautée lors du passage à l'heure d'été. "
-                + "Choisissez une autre heure.");
-      }
-      return zoned;
+      return atParis(LocalDateTime.parse(text), fieldLabel);
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(
           "Le champ « " + fieldLabel + " » doit contenir une date et une heure valides : « " + text
@@ -101,9 +94,39 @@ public final class ParisTime {
     }
   }
 
-  /** Reads an optional date and time: blank gives {@code null}. */
-  public static ZonedDateTime parseOptionalDateTime(String value, String fieldLabel) {
-    return Inputs.optional(value) == null ? null : parseDateTime(value, fieldLabel);
+  /**
+   * Reads a date and a time typed in two fields ({@code 30/03/2026} and {@code 10:15} or {@code 10h15}), a
+   * Paris wall-clock time. Both blank gives {@code null}.
+   *
+   * @throws InvalidInputException in French when only one is given, either is malformed, or the time does
+   *     not exist in Paris
+   */
+  public static ZonedDateTime parseOptionalDateAndTime(String date, String time, String dateLabel, String timeLabel) {
+    if (Inputs.optional(date) == null && Inputs.optional(time) == null) {
+      return null;
+    }
+    LocalDate day = parseDate(date, dateLabel);
+    String typed = Inputs.required(time, timeLabel).replace('h', ':').replace('H', ':');
+    try {
+      LocalTime clock = LocalTime.parse(typed.endsWith(":") ? typed + "00" : typed, TYPED_TIME);
+      return atParis(LocalDateTime.of(day, clock), timeLabel);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(
+          "Le champ « " + timeLabel + " » doit contenir une heure (par exemple 14:30) : « " + time.trim() + " » n'en est pas une.");
+    }
+  }
+
+  /** A Paris wall-clock time; one that does not exist (skipped in March) is refused. */
+  private static ZonedDateTime atParis(LocalDateTime local, String fieldLabel) {
+    ZonedDateTime zoned = ZonedDateTime.ofLocal(local, ZONE, null);
+    if (!zoned.toLocalDateTime().equals(local)) {
+      throw new InvalidInputException(
+          "L'heure indiquée dans le champ « " + fieldLabel + " » ("
+              + local.toLocalTime() + " le " + local.toLocalDate().format(DATE_FR)
+              + ") n'existe pas en France : c'est l'heure sautée lors du passage à l'heure d'été. "
+              + "Choisissez une autre heure.");
+    }
+    return zoned;
   }
 
   /** "28 février 2026". */

@@ -80,7 +80,7 @@ class ConventionApplicationFlowTest {
     driver.claimAndSubmit(
         review,
         REFERENT,
-        Map.of("decision", "accepter", "decisionReason", "", "welcomeMeeting", "2026-03-30T10:15"));
+        Map.of("decision", "accepter", "decisionReason", "", "welcomeMeetingDate", "30/03/2026", "welcomeMeetingTime", "10h15"));
 
     assertThat(driver.runJob(instance.getId(), NOTIFY_APPLICANT)).isNull();
     List<MimeMessage> toApplicant = Mails.to("mairie@percy.example.fr");
@@ -165,10 +165,10 @@ class ConventionApplicationFlowTest {
 
     // 29 March 2026: clocks go from 2:00 to 3:00 in Paris; 2:30 does not exist.
     assertThatThrownBy(
-            () -> driver.claimAndSubmit(review, REFERENT, Map.of("decision", "accepter", "welcomeMeeting", "2026-03-29T02:30")))
+            () -> driver.claimAndSubmit(review, REFERENT, Map.of("decision", "accepter", "welcomeMeetingDate", "29/03/2026", "welcomeMeetingTime", "02:30")))
         .hasMessageContaining("n'existe pas en France");
     assertThatThrownBy(
-            () -> driver.claimAndSubmit(review, REFERENT, Map.of("decision", "accepter", "welcomeMeeting", "2026-02-27T10:00")))
+            () -> driver.claimAndSubmit(review, REFERENT, Map.of("decision", "accepter", "welcomeMeetingDate", "27/02/2026", "welcomeMeetingTime", "10:00")))
         .hasMessageContaining("doit être fixé dans le futur");
     assertThat(driver.openTask(instance.getId(), REVIEW_TASK)).isNotNull();
   }

@@ -33,6 +33,17 @@ class ParisTimeTest {
   }
 
   @Test
+  void readsADateAndATimeTypedInTwoFields() {
+    assertThat(ParisTime.parseOptionalDateAndTime("30/03/2026", "10h15", "Date", "Heure"))
+        .isEqualTo(ZonedDateTime.parse("2026-03-30T10:15+02:00[Europe/Paris]"));
+    assertThat(ParisTime.parseOptionalDateAndTime(" ", "", "Date", "Heure")).isNull();
+    assertThatThrownBy(() -> ParisTime.parseOptionalDateAndTime("30/03/2026", "", "Date", "Heure"))
+        .hasMessage("Le champ « Heure » est obligatoire.");
+    assertThatThrownBy(() -> ParisTime.parseOptionalDateAndTime("30/03/2026", "25:00", "Date", "Heure"))
+        .hasMessageContaining("doit contenir une heure");
+  }
+
+  @Test
   void aDateTimeGivesItsParisDate() {
     // 23:30 UTC on 31 December is already 1 January in Paris.
     assertThat(ParisTime.parseDate("2025-12-31T23:30Z", "Date")).isEqualTo(LocalDate.of(2026, 1, 1));
