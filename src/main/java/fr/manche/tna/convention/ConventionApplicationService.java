@@ -75,12 +75,45 @@ public class ConventionApplicationService {
     return conventions.insertApplication(organisationId, processInstanceId, now);
   }
 
+  /**
+   * Records the completed application (after the referent asked for more information) and puts it back
+   * under review, with the same checks as a new one (R01).
+   */
+  @Transactional
+  public void complete(long conventionId, ConventionApplication application) {
+    Convention convention = convention(conventionId);
+    LegalForm legalForm = LegalForm.fromSubmitted(application.legalForm());
+    String siret = Siret.normalise(application.siret());
+    organisations.findBySiret(siret)
+        .filter(other -> other.id() != convention.organisationId())
+        .ifPresent(other -> {
+          throw new InvalidInputException("Le SIRET " + siret + " est déjà celui de " + other.name() + ".");
+        });
+    String contactEmail = Inputs.required(application.contactEmail(), "Courriel du contact référent");
+    if (!EMAIL.matcher(contactEmail).matches()) {
+      throw new InvalidInputException(
+          "L'adresse électronique « " + contactEmail + " » n'est pas valide (exemple : nom@commune.fr).");
+    }
+    organisations.update(
+        new Organisation(
+            convention.organisationId(),
+            Inputs.required(application.organisationName(), "Nom de l'organisation"),
+            legalForm,
+            siret,
+            Inputs.required(application.address(), "Adresse"),
+            Inputs.optional(application.venueDescription()),
+            Inputs.required(application.contactName(), "Nom du contact référent"),
+            contactEmail,
+            null));
+    conventions.backToReview(conventionId);
+  }
+
   /** Records the network referent's decision on an application under review. */
   @Transactional
   public void recordDecision(long conventionId, ReviewDecision decision, String reviewer) {
     conventions.recordDecision(
         conventionId,
-        decision.accepted() ? ConventionStatus.ACCEPTEE : ConventionStatus.REFUSEE,
+        decision.outcome(),
         ParisTime.now().toOffsetDateTime(),
         reviewer,
         decision.reason(),
@@ -88,7 +121,11 @@ public class ConventionApplicationService {
     Convention convention = convention(conventionId);
     audit.record(
         reviewer,
-        decision.accepted() ? "Demande de convention acceptée" : "Demande de convention refusée",
+        switch (decision.outcome()) {
+          case ACCEPTEE -> "Demande de convention acceptée";
+          case REFUSEE -> "Demande de convention refusée";
+          default -> "Compléments demandés pour la demande de convention";
+        },
         "Convention " + conventionId + " — " + organisationOf(convention).name(),
         convention.organisationId(),
         decision.reason());

@@ -31,8 +31,8 @@ class ConventionRepository {
   }
 
   boolean hasApplicationUnderReview(long organisationId) {
-    return jdbc.sql("select count(*) from convention where organisation_id = ? and status = ?")
-            .params(organisationId, ConventionStatus.EN_EXAMEN.name())
+    return jdbc.sql("select count(*) from convention where organisation_id = ? and status in (?, ?)")
+            .params(organisationId, ConventionStatus.EN_EXAMEN.name(), ConventionStatus.A_COMPLETER.name())
             .query(Integer.class)
             .single()
         > 0;
@@ -63,6 +63,16 @@ class ConventionRepository {
             .update();
     if (updated != 1) {
       throw new IllegalStateException("Convention " + conventionId + " is not under review");
+    }
+  }
+
+  void backToReview(long conventionId) {
+    int updated =
+        jdbc.sql("update convention set status = ? where id = ? and status = ?")
+            .params(ConventionStatus.EN_EXAMEN.name(), conventionId, ConventionStatus.A_COMPLETER.name())
+            .update();
+    if (updated != 1) {
+      throw new IllegalStateException("Convention " + conventionId + " is not waiting for more information");
     }
   }
 

@@ -7,34 +7,41 @@ import java.time.ZonedDateTime;
 /**
  * The network referent's decision on an application, checked on the server whatever the form allowed.
  *
- * @param accepted whether the application is accepted
- * @param reason the reason (required for a refusal)
+ * @param outcome accepted, refused, or to be completed by the organisation
+ * @param reason the reason or the information asked for (required unless accepted)
  * @param welcomeMeeting an optional welcome meeting at the Maison du Département (accepted only), in the future
  */
-public record ReviewDecision(boolean accepted, String reason, ZonedDateTime welcomeMeeting) {
+public record ReviewDecision(ConventionStatus outcome, String reason, ZonedDateTime welcomeMeeting) {
 
   public static final String ACCEPT = "accepter";
   public static final String REFUSE = "refuser";
+  public static final String ASK_FOR_CHANGES = "completer";
   static final String MEETING_DATE_LABEL = "Rendez-vous d'accueil : date";
   static final String MEETING_TIME_LABEL = "Rendez-vous d'accueil : heure";
+
+  public boolean accepted() {
+    return outcome == ConventionStatus.ACCEPTEE;
+  }
 
   /**
    * Reads the decision as submitted by the review form.
    *
-   * @throws InvalidInputException in French when the decision is missing, a refusal has no reason, or the
-   *     meeting is not a future date and time
+   * @throws InvalidInputException in French when the decision is missing, a refusal or a request for
+   *     changes has no explanation, or the meeting is not a future date and time
    */
   public static ReviewDecision fromSubmitted(String decision, String reason, String meetingDate, String meetingTime) {
     String trimmedReason = reason == null ? "" : reason.trim();
-    if (REFUSE.equals(decision)) {
+    if (REFUSE.equals(decision) || ASK_FOR_CHANGES.equals(decision)) {
       if (trimmedReason.length() < 10) {
-        throw new InvalidInputException(
-            "Indiquez le motif du refus (au moins 10 caractères) : il est envoyé à l'organisation.");
+        throw new InvalidInputException(REFUSE.equals(decision)
+            ? "Indiquez le motif du refus (au moins 10 caractères) : il est envoyé à l'organisation."
+            : "Indiquez les compléments attendus (au moins 10 caractères) : ils sont envoyés à l'organisation.");
       }
-      return new ReviewDecision(false, trimmedReason, null);
+      return new ReviewDecision(
+          REFUSE.equals(decision) ? ConventionStatus.REFUSEE : ConventionStatus.A_COMPLETER, trimmedReason, null);
     }
     if (!ACCEPT.equals(decision)) {
-      throw new InvalidInputException("Choisissez une décision : accepter ou refuser la demande.");
+      throw new InvalidInputException("Choisissez une décision : accepter, demander des compléments ou refuser la demande.");
     }
     ZonedDateTime meeting =
         ParisTime.parseOptionalDateAndTime(meetingDate, meetingTime, MEETING_DATE_LABEL, MEETING_TIME_LABEL);
@@ -43,6 +50,6 @@ public record ReviewDecision(boolean accepted, String reason, ZonedDateTime welc
           "Le rendez-vous d'accueil doit être fixé dans le futur (vous avez indiqué le "
               + ParisTime.formatDateTime(meeting) + ").");
     }
-    return new ReviewDecision(true, trimmedReason.isEmpty() ? null : trimmedReason, meeting);
+    return new ReviewDecision(ConventionStatus.ACCEPTEE, trimmedReason.isEmpty() ? null : trimmedReason, meeting);
   }
 }

@@ -39,6 +39,18 @@ public class OrganisationRepository {
     return keys.getKey().longValue();
   }
 
+  /** Updates what an application says of the organisation (not its group). */
+  public void update(Organisation organisation) {
+    jdbc.sql(
+            """
+            update organisation set name = ?, legal_form = ?, siret = ?, address = ?, venue_description = ?,
+                                    contact_name = ?, contact_email = ? where id = ?
+            """)
+        .params(organisation.name(), organisation.legalForm().name(), organisation.siret(), organisation.address(),
+            organisation.venueDescription(), organisation.contactName(), organisation.contactEmail(), organisation.id())
+        .update();
+  }
+
   public Optional<Organisation> findById(long id) {
     return jdbc.sql("select * from organisation where id = ?").param(id).query(this::map).optional();
   }

@@ -34,13 +34,15 @@ public final class ConventionApplicationProcess {
 
   /** Set by the process. */
   public static final String CONVENTION_ID = "conventionId";
-  public static final String APPLICATION_ACCEPTED = "applicationAccepted";
+  /** The review's outcome: ACCEPTEE, REFUSEE or A_COMPLETER (ConventionStatus names). */
+  public static final String APPLICATION_OUTCOME = "applicationOutcome";
   /** Id of the staff member who completed the review. */
   public static final String REVIEWER = "reviewer";
 
   public static final String REVIEW_TASK = "UserTask_ReviewApplication";
   public static final String NOTIFY_REVIEWERS = "ServiceTask_NotifyReviewers";
   public static final String NOTIFY_APPLICANT = "ServiceTask_NotifyApplicant";
+  public static final String COMPLETE_TASK = "UserTask_CompleteApplication";
 
   private ConventionApplicationProcess() {}
 }

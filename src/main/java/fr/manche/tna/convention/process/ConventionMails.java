@@ -56,7 +56,7 @@ class ConventionMails {
   Notification decision(long conventionId) {
     Convention convention = service.convention(conventionId);
     Organisation organisation = service.organisationOf(convention);
-    boolean accepted = convention.status() == ConventionStatus.ACCEPTEE;
+    ConventionStatus outcome = convention.status();
     Map<String, Object> model = new HashMap<>();
     model.put("contactName", organisation.contactName());
     model.put("reason", convention.decisionReason());
@@ -75,9 +75,17 @@ class ConventionMails {
               start.plusHours(1));
     }
     return new Notification(
-        accepted ? "convention-application-accepted" : "convention-application-refused",
+        switch (outcome) {
+          case ACCEPTEE -> "convention-application-accepted";
+          case REFUSEE -> "convention-application-refused";
+          default -> "convention-application-changes";
+        },
         List.of(organisation.contactEmail()),
-        (accepted ? "Votre demande de convention est acceptée" : "Votre demande de convention n'est pas retenue")
+        switch (outcome) {
+              case ACCEPTEE -> "Votre demande de convention est acceptée";
+              case REFUSEE -> "Votre demande de convention n'est pas retenue";
+              default -> "Votre demande de convention : des compléments sont nécessaires";
+            }
             + " : " + organisation.name(),
         organisation.name(),
         REQUEST_SUBJECT,

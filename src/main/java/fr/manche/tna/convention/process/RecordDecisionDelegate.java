@@ -1,6 +1,6 @@
 package fr.manche.tna.convention.process;
 
-import static fr.manche.tna.convention.process.ConventionApplicationProcess.APPLICATION_ACCEPTED;
+import static fr.manche.tna.convention.process.ConventionApplicationProcess.APPLICATION_OUTCOME;
 import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
 import static fr.manche.tna.convention.process.ConventionApplicationProcess.REVIEWER;
 
@@ -31,6 +31,6 @@ class RecordDecisionDelegate implements JavaDelegate {
             (String) execution.getVariable(ReviewForm.WELCOME_MEETING_TIME));
     service.recordDecision(
         (Long) execution.getVariable(CONVENTION_ID), decision, (String) execution.getVariable(REVIEWER));
-    execution.setVariable(APPLICATION_ACCEPTED, decision.accepted());
+    execution.setVariable(APPLICATION_OUTCOME, decision.outcome().name());
   }
 }

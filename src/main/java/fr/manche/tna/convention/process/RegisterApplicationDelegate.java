@@ -7,6 +7,7 @@ import fr.manche.tna.convention.ConventionApplicationService;
 import fr.manche.tna.convention.process.ConventionApplicationProcess.StartForm;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,22 +25,25 @@ class RegisterApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ConventionApplication application =
-        new ConventionApplication(
-            string(execution, StartForm.ORGANISATION_NAME),
-            string(execution, StartForm.LEGAL_FORM),
-            string(execution, StartForm.SIRET),
-            string(execution, StartForm.ADDRESS),
-            string(execution, StartForm.VENUE_DESCRIPTION),
-            string(execution, StartForm.CONTACT_NAME),
-            string(execution, StartForm.CONTACT_EMAIL));
-    long conventionId = service.register(application, execution.getProcessInstanceId());
+    long conventionId = service.register(application(execution), execution.getProcessInstanceId());
     execution.setVariable(CONVENTION_ID, conventionId);
     execution.setProcessBusinessKey("convention-" + conventionId);
   }
 
-  private static String string(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
+  /** The application as the start form (or the completion form) submitted it. */
+  static ConventionApplication application(VariableScope variables) {
+    return new ConventionApplication(
+        string(variables, StartForm.ORGANISATION_NAME),
+        string(variables, StartForm.LEGAL_FORM),
+        string(variables, StartForm.SIRET),
+        string(variables, StartForm.ADDRESS),
+        string(variables, StartForm.VENUE_DESCRIPTION),
+        string(variables, StartForm.CONTACT_NAME),
+        string(variables, StartForm.CONTACT_EMAIL));
+  }
+
+  private static String string(VariableScope variables, String name) {
+    Object value = variables.getVariable(name);
     return value == null ? null : value.toString();
   }
 }

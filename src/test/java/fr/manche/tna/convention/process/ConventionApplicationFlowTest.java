@@ -139,6 +139,34 @@ class ConventionApplicationFlowTest {
   }
 
   @Test
+  void theReferentAsksForMoreInformationThenReviewsTheCompletedApplication() {
+    ProcessInstance instance = driver.submitStartForm(ConventionApplicationProcess.KEY, application("21505004500024"));
+    driver.runJob(instance.getId(), NOTIFY_REVIEWERS);
+    driver.claimAndSubmit(
+        driver.openTask(instance.getId(), REVIEW_TASK),
+        REFERENT,
+        Map.of("decision", "completer", "decisionReason", "Précisez les horaires d'ouverture au public."));
+    assertThat(driver.runJob(instance.getId(), NOTIFY_APPLICANT)).isNull();
+    MimeMessage changes = Mails.to("mairie@percy.example.fr").get(0);
+    assertThat(Mails.subject(changes)).startsWith("Votre demande de convention : des compléments sont nécessaires");
+    assertThat(Mails.part(changes, "text/plain")).contains("Précisez les horaires d'ouverture au public.");
+
+    Task complete = driver.openTask(instance.getId(), ConventionApplicationProcess.COMPLETE_TASK);
+    Map<String, String> completed = application("21505004500024");
+    completed.put("legalForm", "SARL");
+    assertThatThrownBy(() -> driver.claimAndSubmit(complete, REFERENT, completed))
+        .hasMessageContaining("Seules peuvent signer la convention");
+    completed.put("legalForm", "COLLECTIVITE_TERRITORIALE");
+    completed.put("venueDescription", "Espace public numérique, ouvert du mardi au samedi");
+    driver.claimAndSubmit(complete, REFERENT, completed);
+
+    assertThat(driver.openTask(instance.getId(), REVIEW_TASK)).as("back to the review").isNotNull();
+    assertThat(jdbc.sql("select o.venue_description from organisation o join convention c on c.organisation_id = o.id where c.process_instance_id = ?")
+            .param(instance.getId()).query(String.class).single())
+        .isEqualTo("Espace public numérique, ouvert du mardi au samedi");
+  }
+
+  @Test
   void r01AnIneligibleOrganisationIsRefusedAtOnceAndNothingIsCreated() {
     long instancesBefore = runtimeService.createProcessInstanceQuery().count();
     long organisationsBefore = jdbc.sql("select count(*) from organisation").query(Long.class).single();

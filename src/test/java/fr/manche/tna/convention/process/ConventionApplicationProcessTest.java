@@ -1,6 +1,6 @@
 package fr.manche.tna.convention.process;
 
-import static fr.manche.tna.convention.process.ConventionApplicationProcess.APPLICATION_ACCEPTED;
+import static fr.manche.tna.convention.process.ConventionApplicationProcess.APPLICATION_OUTCOME;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -39,6 +40,7 @@ class ConventionApplicationProcessTest {
   JavaDelegate notifyReviewers = mock(JavaDelegate.class);
   JavaDelegate notifyApplicant = mock(JavaDelegate.class);
   TaskListener checkReview = mock(TaskListener.class);
+  TaskListener completeApplication = mock(TaskListener.class);
 
   @BeforeEach
   void registerMocks() {
@@ -49,6 +51,7 @@ class ConventionApplicationProcessTest {
     Mocks.register("notifyConventionReviewers", notifyReviewers);
     Mocks.register("notifyConventionApplicant", notifyApplicant);
     Mocks.register("checkConventionReview", checkReview);
+    Mocks.register("completeConventionApplication", completeApplication);
   }
 
   @AfterEach
@@ -58,7 +61,7 @@ class ConventionApplicationProcessTest {
 
   @Test
   void anAcceptedApplicationIsNotifiedAfterTheReviewAndEndsAccepted() throws Exception {
-    decisionIs(true);
+    decisionIs("ACCEPTEE");
     ProcessInstance instance = runtimeService().startProcessInstanceByKey(ConventionApplicationProcess.KEY);
 
     assertThat(instance).isWaitingAt(ConventionApplicationProcess.NOTIFY_REVIEWERS);
@@ -77,7 +80,7 @@ class ConventionApplicationProcessTest {
 
   @Test
   void aRefusedApplicationEndsRefused() throws Exception {
-    decisionIs(false);
+    decisionIs("REFUSEE");
     ProcessInstance instance =
         runtimeService()
             .createProcessInstanceByKey(ConventionApplicationProcess.KEY)
@@ -89,10 +92,29 @@ class ConventionApplicationProcessTest {
     assertThat(instance).isEnded().hasPassed("EndEvent_ApplicationRefused").hasNotPassed("EndEvent_ApplicationAccepted");
   }
 
-  private void decisionIs(boolean accepted) throws Exception {
+  @Test
+  void anApplicationToCompleteGoesBackToTheReviewOnceCompleted() throws Exception {
+    decisionIs("A_COMPLETER");
+    ProcessInstance instance =
+        runtimeService()
+            .createProcessInstanceByKey(ConventionApplicationProcess.KEY)
+            .startBeforeActivity(ConventionApplicationProcess.REVIEW_TASK)
+            .execute();
+    complete(task(instance), withVariables("decision", "completer"));
+    execute(job(instance));
+    assertThat(instance).isWaitingAt(ConventionApplicationProcess.COMPLETE_TASK);
+    assertThat(task(instance)).hasCandidateGroup("tna-referents-reseau").hasName("Compléter la demande de convention");
+    verify(completeApplication, never()).notify(any());
+
+    complete(task(instance));
+    verify(completeApplication).notify(any());
+    assertThat(instance).isWaitingAt(ConventionApplicationProcess.REVIEW_TASK);
+  }
+
+  private void decisionIs(String outcome) throws Exception {
     doAnswer(
             invocation -> {
-              ((DelegateExecution) invocation.getArgument(0)).setVariable(APPLICATION_ACCEPTED, accepted);
+              ((DelegateExecution) invocation.getArgument(0)).setVariable(APPLICATION_OUTCOME, outcome);
               return null;
             })
         .when(recordDecision)
