@@ -68,7 +68,7 @@ public class CommunicationRequestService {
   public void decide(long requestId, CommunicationDecision decision, String comment, String referent) {
     OffsetDateTime now = ParisTime.now().toOffsetDateTime();
     jdbc.sql("update communication_request set status = ?, decision_comment = ?, decided_by = ?, decided_at = ? where id = ?")
-        .params(decision.name(), Inputs.optional(comment), referent, now, requestId)
+        .params(decision.name(), Inputs.optional(comment, "Message à la structure", 2000), referent, now, requestId)
         .update();
     CommunicationRequest request = find(requestId);
     audit.record(referent, "Demande de communication " + decision.label(), "Communication « " + request.subject() + " »",
@@ -82,15 +82,15 @@ public class CommunicationRequestService {
   private record Checked(String subject, String content, String media, String partners, LocalDate plannedOn) {}
 
   private static Checked check(Submission submission) {
-    String subject = Inputs.required(submission.subject(), "Objet de l'opération");
-    String content = Inputs.required(submission.content(), "Contenu prévu");
-    String media = Inputs.required(submission.media(), "Supports");
+    String subject = Inputs.required(submission.subject(), "Objet de l'opération", 200);
+    String content = Inputs.required(submission.content(), "Contenu prévu", 4000);
+    String media = Inputs.required(submission.media(), "Supports", 1000);
     LocalDate plannedOn = ParisTime.parseDate(submission.plannedOn(), "Date de diffusion prévue");
     if (!plannedOn.isAfter(ParisTime.today())) {
       throw new InvalidInputException(
           "La diffusion doit être prévue après aujourd'hui : l'accord du Département est préalable (article 6).");
     }
-    return new Checked(subject, content, media, Inputs.optional(submission.partners()), plannedOn);
+    return new Checked(subject, content, media, Inputs.optional(submission.partners(), "Partenaires associés", 1000), plannedOn);
   }
 
   private static CommunicationRequest map(ResultSet rs, int row) throws SQLException {

@@ -38,38 +38,13 @@ public class ConventionApplicationService {
    */
   @Transactional
   public long register(ConventionApplication application, String processInstanceId) {
-    LegalForm legalForm = LegalForm.fromSubmitted(application.legalForm());
-    String siret = Siret.normalise(application.siret());
-    String name = Inputs.required(application.organisationName(), "Nom de l'organisation");
-    String address = Inputs.required(application.address(), "Adresse");
-    String contactName = Inputs.required(application.contactName(), "Nom du contact référent");
-    String contactEmail = Inputs.required(application.contactEmail(), "Courriel du contact référent");
-    if (!EMAIL.matcher(contactEmail).matches()) {
-      throw new InvalidInputException(
-          "L'adresse électronique « " + contactEmail + " » n'est pas valide (exemple : nom@commune.fr).");
-    }
+    Organisation submitted = checked(application, null);
     OffsetDateTime now = ParisTime.now().toOffsetDateTime();
     long organisationId =
-        organisations
-            .findBySiret(siret)
-            .map(Organisation::id)
-            .orElseGet(
-                () ->
-                    organisations.insert(
-                        new Organisation(
-                            null,
-                            name,
-                            legalForm,
-                            siret,
-                            address,
-                            Inputs.optional(application.venueDescription()),
-                            contactName,
-                            contactEmail,
-                            null),
-                        now));
+        organisations.findBySiret(submitted.siret()).map(Organisation::id).orElseGet(() -> organisations.insert(submitted, now));
     if (conventions.hasApplicationUnderReview(organisationId)) {
       throw new InvalidInputException(
-          "Une demande de convention de cette organisation (SIRET " + siret
+          "Une demande de convention de cette organisation (SIRET " + submitted.siret()
               + ") est déjà en cours d'examen : attendez sa décision avant d'en déposer une autre.");
     }
     return conventions.insertApplication(organisationId, processInstanceId, now);
@@ -82,29 +57,13 @@ public class ConventionApplicationService {
   @Transactional
   public void complete(long conventionId, ConventionApplication application) {
     Convention convention = convention(conventionId);
-    LegalForm legalForm = LegalForm.fromSubmitted(application.legalForm());
-    String siret = Siret.normalise(application.siret());
-    organisations.findBySiret(siret)
+    Organisation completed = checked(application, convention.organisationId());
+    organisations.findBySiret(completed.siret())
         .filter(other -> other.id() != convention.organisationId())
         .ifPresent(other -> {
-          throw new InvalidInputException("Le SIRET " + siret + " est déjà celui de " + other.name() + ".");
+          throw new InvalidInputException("Le SIRET " + completed.siret() + " est déjà celui de " + other.name() + ".");
         });
-    String contactEmail = Inputs.required(application.contactEmail(), "Courriel du contact référent");
-    if (!EMAIL.matcher(contactEmail).matches()) {
-      throw new InvalidInputException(
-          "L'adresse électronique « " + contactEmail + " » n'est pas valide (exemple : nom@commune.fr).");
-    }
-    organisations.update(
-        new Organisation(
-            convention.organisationId(),
-            Inputs.required(application.organisationName(), "Nom de l'organisation"),
-            legalForm,
-            siret,
-            Inputs.required(application.address(), "Adresse"),
-            Inputs.optional(application.venueDescription()),
-            Inputs.required(application.contactName(), "Nom du contact référent"),
-            contactEmail,
-            null));
+    organisations.update(completed);
     conventions.backToReview(conventionId);
   }
 
@@ -129,6 +88,27 @@ public class ConventionApplicationService {
         "Convention " + conventionId + " — " + organisationOf(convention).name(),
         convention.organisationId(),
         decision.reason());
+  }
+
+  /** R01 and the form's rules, checked on the server: what the organisation would be. */
+  private static Organisation checked(ConventionApplication application, Long organisationId) {
+    LegalForm legalForm = LegalForm.fromSubmitted(application.legalForm());
+    String siret = Siret.normalise(application.siret());
+    String contactEmail = Inputs.required(application.contactEmail(), "Courriel du contact référent", 320);
+    if (!EMAIL.matcher(contactEmail).matches()) {
+      throw new InvalidInputException(
+          "L'adresse électronique « " + contactEmail + " » n'est pas valide (exemple : nom@commune.fr).");
+    }
+    return new Organisation(
+        organisationId,
+        Inputs.required(application.organisationName(), "Nom de l'organisation", 200),
+        legalForm,
+        siret,
+        Inputs.required(application.address(), "Adresse", 500),
+        Inputs.optional(application.venueDescription(), "Lieu de médiation numérique", 2000),
+        Inputs.required(application.contactName(), "Nom du contact référent", 200),
+        contactEmail,
+        null);
   }
 
   public Convention convention(long conventionId) {

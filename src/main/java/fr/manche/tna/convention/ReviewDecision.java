@@ -1,5 +1,6 @@
 package fr.manche.tna.convention;
 
+import fr.manche.tna.platform.Inputs;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.time.ParisTime;
 import java.time.ZonedDateTime;
@@ -30,7 +31,8 @@ public record ReviewDecision(ConventionStatus outcome, String reason, ZonedDateT
    *     changes has no explanation, or the meeting is not a future date and time
    */
   public static ReviewDecision fromSubmitted(String decision, String reason, String meetingDate, String meetingTime) {
-    String trimmedReason = reason == null ? "" : reason.trim();
+    String optionalReason = Inputs.optional(reason, "Motif ou message à l'organisation", 2000);
+    String trimmedReason = optionalReason == null ? "" : optionalReason;
     if (REFUSE.equals(decision) || ASK_FOR_CHANGES.equals(decision)) {
       if (trimmedReason.length() < 10) {
         throw new InvalidInputException(REFUSE.equals(decision)

@@ -54,9 +54,9 @@ public class AccountService {
   public Person addPerson(long organisationId, String firstName, String lastName, String email, String role, String actor) {
     Organisation organisation =
         organisations.findById(organisationId).orElseThrow(() -> new InvalidInputException("Organisation inconnue."));
-    String first = Inputs.required(firstName, "Prénom");
-    String last = Inputs.required(lastName, "Nom");
-    String address = Inputs.required(email, "Courriel");
+    String first = Inputs.required(firstName, "Prénom", 100);
+    String last = Inputs.required(lastName, "Nom", 100);
+    String address = Inputs.required(email, "Courriel", 320);
     if (!EMAIL.matcher(address).matches()) {
       throw new InvalidInputException("L'adresse électronique « " + address + " » n'est pas valide.");
     }

@@ -26,7 +26,7 @@ public record Insurance(String insurer, String policyNumber, LocalDate validFrom
     if (until.isBefore(from)) {
       throw new InvalidInputException("La fin de validité de l'assurance ne peut pas précéder son début.");
     }
-    return new Insurance(Inputs.required(insurer, "Assureur"), Inputs.required(policyNumber, "Numéro de police"), from, until);
+    return new Insurance(Inputs.required(insurer, "Assureur", 200), Inputs.required(policyNumber, "Numéro de police", 100), from, until);
   }
 
   /** Whether the certificate covers the given day. */

@@ -180,6 +180,11 @@ class ConventionApplicationFlowTest {
     assertThatThrownBy(() -> driver.submitStartForm(ConventionApplicationProcess.KEY, badSiret))
         .hasMessageContaining("Le numéro SIRET 21505016900011 n'est pas valide");
 
+    Map<String, String> tooLong = application("21505016900014");
+    tooLong.put("address", "x".repeat(501));
+    assertThatThrownBy(() -> driver.submitStartForm(ConventionApplicationProcess.KEY, tooLong))
+        .hasMessageContaining("Le champ « Adresse » ne doit pas dépasser 500 caractères (il en compte 501).");
+
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
     assertThat(jdbc.sql("select count(*) from organisation").query(Long.class).single()).isEqualTo(organisationsBefore);
   }
