@@ -111,6 +111,11 @@ public class ConventionApplicationService {
         null);
   }
 
+  /** Every convention, for the staff's list. */
+  public java.util.List<ConventionSummary> summaries() {
+    return conventions.summaries();
+  }
+
   public Convention convention(long conventionId) {
     return conventions
         .findById(conventionId)

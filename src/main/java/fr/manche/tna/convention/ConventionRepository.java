@@ -76,6 +76,27 @@ class ConventionRepository {
     }
   }
 
+  /** Every convention with its organisation's name, most recent application first. */
+  java.util.List<ConventionSummary> summaries() {
+    return jdbc.sql(
+            """
+            select c.id, o.id as organisation_id, o.name, c.status, c.applied_at, c.decided_at, c.welcome_meeting_at
+              from convention c join organisation o on o.id = c.organisation_id
+             order by c.applied_at desc, c.id desc
+            """)
+        .query(
+            (rs, row) ->
+                new ConventionSummary(
+                    rs.getLong("id"),
+                    rs.getLong("organisation_id"),
+                    rs.getString("name"),
+                    ConventionStatus.valueOf(rs.getString("status")),
+                    rs.getObject("applied_at", OffsetDateTime.class),
+                    rs.getObject("decided_at", OffsetDateTime.class),
+                    rs.getObject("welcome_meeting_at", OffsetDateTime.class)))
+        .list();
+  }
+
   Optional<Convention> findById(long id) {
     return jdbc.sql("select * from convention where id = ?").param(id).query(ConventionRepository::map).optional();
   }

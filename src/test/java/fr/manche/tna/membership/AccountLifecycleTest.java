@@ -115,6 +115,8 @@ class AccountLifecycleTest {
   void onlyLoggedInStaffReachTheStaffPages() {
     assertThat(new WebClient(port).get("/organisations").statusCode()).isEqualTo(401);
     assertThat(new WebClient(port).get("/audit").statusCode()).isEqualTo(401);
+    assertThat(new WebClient(port).get("/conventions").statusCode()).isEqualTo(401);
+    assertThat(loggedInStaff().get("/conventions").body()).contains("<h1>Conventions</h1>");
     HttpResponse<String> forged =
         loggedInStaff().post("/organisations/" + organisationId + "/personnes", "application/x-www-form-urlencoded",
             "prenom=X&nom=Y&courriel=x%40y.fr&role=ANIMATEUR", false);

@@ -12,7 +12,8 @@ import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards the application's staff pages ({@code /organisations}, {@code /audit}, the demo's {@code /courriels}):
+ * Guards the application's staff pages ({@code /organisations}, {@code /conventions}, {@code /audit}, the
+ * demo's {@code /courriels}):
  * only staff logged in through Tasklist get in; the others get a French page saying why. Also checks the
  * form token of every POST on those pages (CSRF), stored in the session.
  */

@@ -72,7 +72,8 @@ class WebSecurityConfiguration {
   @Bean
   FilterRegistrationBean<StaffPagesFilter> staffPages() {
     FilterRegistrationBean<StaffPagesFilter> registration = new FilterRegistrationBean<>(new StaffPagesFilter());
-    registration.addUrlPatterns("/organisations", "/organisations/*", "/audit", "/courriels", "/courriels/*");
+    registration.addUrlPatterns(
+        "/organisations", "/organisations/*", "/conventions", "/audit", "/courriels", "/courriels/*");
     registration.setName("staff-pages");
     return registration;
   }

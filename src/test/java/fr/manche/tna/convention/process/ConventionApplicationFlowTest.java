@@ -6,6 +6,8 @@ import static fr.manche.tna.convention.process.ConventionApplicationProcess.REVI
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.manche.tna.convention.ConventionApplicationService;
+import fr.manche.tna.convention.ConventionSummary;
 import fr.manche.tna.test.ApplicationTest;
 import fr.manche.tna.test.Mails;
 import fr.manche.tna.test.ProcessDriver;
@@ -40,6 +42,7 @@ class ConventionApplicationFlowTest {
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
   @Autowired JdbcClient jdbc;
+  @Autowired ConventionApplicationService service;
 
   @BeforeEach
   void setUp() {
@@ -161,6 +164,10 @@ class ConventionApplicationFlowTest {
     driver.claimAndSubmit(complete, REFERENT, completed);
 
     assertThat(driver.openTask(instance.getId(), REVIEW_TASK)).as("back to the review").isNotNull();
+    assertThat(service.summaries())
+        .filteredOn(summary -> summary.organisationName().equals("Commune de Percy-en-Normandie"))
+        .extracting(ConventionSummary::statusLabel)
+        .contains("Demande en cours d'examen");
     assertThat(jdbc.sql("select o.venue_description from organisation o join convention c on c.organisation_id = o.id where c.process_instance_id = ?")
             .param(instance.getId()).query(String.class).single())
         .isEqualTo("Espace public numérique, ouvert du mardi au samedi");
