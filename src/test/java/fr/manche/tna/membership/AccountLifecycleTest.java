@@ -100,6 +100,23 @@ class AccountLifecycleTest {
   }
 
   @Test
+  void r14StaffRecordTheInsuranceCertificateAndBadDatesAreRefusedInFrench() {
+    WebClient staff = loggedInStaff();
+    String csrf = csrf(staff.get("/organisations/" + organisationId).body());
+    staff.post("/organisations/" + organisationId + "/assurance", "application/x-www-form-urlencoded",
+        "_csrf=" + csrf + "&assureur=MAIF&police=AB-123&du=2026-12-31&au=2026-01-01", false);
+    assertThat(staff.get("/organisations/" + organisationId).body())
+        .contains("La fin de validité de l&#39;assurance ne peut pas précéder son début.")
+        .contains("Aucune attestation d'assurance enregistrée.");
+
+    staff.post("/organisations/" + organisationId + "/assurance", "application/x-www-form-urlencoded",
+        "_csrf=" + csrf + "&assureur=MAIF&police=AB-123&du=2026-01-01&au=2026-12-31", false);
+    assertThat(staff.get("/organisations/" + organisationId).body())
+        .contains("MAIF, police n° AB-123, valable du 1 janvier 2026 au 31 décembre 2026");
+    assertThat(organisations.insuranceOf(organisationId)).isPresent();
+  }
+
+  @Test
   void aLinkExpiresAfter72Hours() throws Exception {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-27T10:00:00Z")));
     String email = "eve" + System.nanoTime() + "@csc.example.fr";
