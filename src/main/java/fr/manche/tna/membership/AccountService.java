@@ -3,15 +3,13 @@ package fr.manche.tna.membership;
 import fr.manche.tna.platform.Inputs;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.audit.AuditLog;
+import fr.manche.tna.platform.security.Secrets;
 import fr.manche.tna.platform.time.ParisTime;
-import java.security.SecureRandom;
 import java.text.Normalizer;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,16 +27,21 @@ public class AccountService {
   public static final String ALL_MEMBERS_GROUP = "tna-membres";
 
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final IdentityService identityService;
   private final PersonRepository people;
   private final OrganisationRepository organisations;
   private final AuditLog audit;
+  private final Directory directory;
 
   AccountService(
-      IdentityService identityService, PersonRepository people, OrganisationRepository organisations, AuditLog audit) {
+      IdentityService identityService,
+      PersonRepository people,
+      OrganisationRepository organisations,
+      AuditLog audit,
+      Directory directory) {
     this.identityService = identityService;
+    this.directory = directory;
     this.people = people;
     this.organisations = organisations;
     this.audit = audit;
@@ -70,9 +73,9 @@ public class AccountService {
     user.setFirstName(first);
     user.setLastName(last);
     user.setEmail(address);
-    user.setPassword(unguessablePassword());
+    user.setPassword(Secrets.random());
     identityService.saveUser(user);
-    ensureGroup(ALL_MEMBERS_GROUP, "Membres du réseau", "MEMBER");
+    directory.ensureGroup(ALL_MEMBERS_GROUP, "Membres du réseau", "MEMBER");
     identityService.createMembership(userId, ALL_MEMBERS_GROUP);
     identityService.createMembership(userId, groupId);
     Person person = new Person(null, organisationId, first, last, address, personRole, userId, true);
@@ -93,7 +96,7 @@ public class AccountService {
           .forEach(group -> identityService.deleteMembership(person.userId(), group.getId()));
       User user = identityService.createUserQuery().userId(person.userId()).singleResult();
       if (user != null) {
-        user.setPassword(unguessablePassword());
+        user.setPassword(Secrets.random());
         identityService.saveUser(user);
       }
     }
@@ -117,21 +120,13 @@ public class AccountService {
   /** The organisation's group, created at its first account. */
   String ensureMemberGroup(Organisation organisation) {
     String groupId = organisation.memberGroupId() != null ? organisation.memberGroupId() : "membre-" + organisation.id();
-    ensureGroup(groupId, organisation.name(), "MEMBER");
+    directory.ensureGroup(groupId, organisation.name(), "MEMBER");
     if (organisation.memberGroupId() == null) {
       organisations.setMemberGroup(organisation.id(), groupId);
     }
     return groupId;
   }
 
-  private void ensureGroup(String id, String name, String type) {
-    if (identityService.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identityService.newGroup(id);
-      group.setName(name);
-      group.setType(type);
-      identityService.saveGroup(group);
-    }
-  }
 
   private String freeUserId(String first, String last) {
     String base = (ascii(first) + "." + ascii(last)).replaceAll("[^a-z0-9.]", "").replaceAll("\\.+", ".");
@@ -155,9 +150,4 @@ public class AccountService {
     }
   }
 
-  static String unguessablePassword() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
 }

@@ -11,7 +11,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Who belongs to which staff group, and their e-mail addresses. Creates the staff groups at start-up. */
+/** Groups and who belongs to them, with their e-mail addresses. Creates the staff groups at start-up. */
 @Component
 @Order(0)
 public class Directory implements ApplicationRunner {
@@ -35,13 +35,18 @@ public class Directory implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     for (StaffGroup staffGroup : StaffGroup.values()) {
-      if (identityService.createGroupQuery().groupId(staffGroup.groupId()).count() == 0) {
-        Group group = identityService.newGroup(staffGroup.groupId());
-        group.setName(staffGroup.label());
-        group.setType("WORKFLOW");
-        identityService.saveGroup(group);
-        LOG.info("Groupe créé : {} ({})", staffGroup.label(), staffGroup.groupId());
-      }
+      ensureGroup(staffGroup.groupId(), staffGroup.label(), "WORKFLOW");
+    }
+  }
+
+  /** Creates the group unless it exists. */
+  public void ensureGroup(String groupId, String name, String type) {
+    if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+      Group group = identityService.newGroup(groupId);
+      group.setName(name);
+      group.setType(type);
+      identityService.saveGroup(group);
+      LOG.info("Groupe créé : {} ({})", name, groupId);
     }
   }
 }

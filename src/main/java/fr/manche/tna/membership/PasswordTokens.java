@@ -3,14 +3,13 @@ package fr.manche.tna.membership;
 import fr.manche.tna.platform.Inputs;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.audit.AuditLog;
+import fr.manche.tna.platform.security.Secrets;
 import fr.manche.tna.platform.time.ParisTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,7 +28,6 @@ public class PasswordTokens {
 
   public static final Duration VALIDITY = Duration.ofHours(72);
   static final int MINIMUM_LENGTH = 12;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
   private final IdentityService identityService;
@@ -51,9 +49,7 @@ public class PasswordTokens {
   public String issue(String userId) {
     OffsetDateTime now = ParisTime.now().toOffsetDateTime();
     jdbc.sql("update password_token set used_at = ? where user_id = ? and used_at is null").params(now, userId).update();
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String secret = Secrets.random();
     jdbc.sql("insert into password_token (token_hash, user_id, created_at, expires_at) values (?, ?, ?, ?)")
         .params(hash(secret), userId, now, now.plus(VALIDITY))
         .update();

@@ -38,7 +38,9 @@ public record Notification(
     Objects.requireNonNull(link, "link");
     recipients = List.copyOf(recipients);
     if (recipients.isEmpty()) {
-      throw new IllegalArgumentException("A notification needs at least one recipient: " + subject);
+      // Becomes the Cockpit incident's message: staff read it.
+      throw new IllegalArgumentException(
+          "Aucun destinataire pour le courriel « " + subject + " » : vérifiez les adresses des personnes concernées.");
     }
     // Values may be null (an optional reason): Map.copyOf would refuse them.
     model = model == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(model));

@@ -133,6 +133,7 @@ class AccountLifecycleTest {
     assertThat(new WebClient(port).get("/organisations").statusCode()).isEqualTo(401);
     assertThat(new WebClient(port).get("/audit").statusCode()).isEqualTo(401);
     assertThat(new WebClient(port).get("/conventions").statusCode()).isEqualTo(401);
+    assertThat(new WebClient(port).get("/conventions").body()).contains("Connexion requise");
     assertThat(loggedInStaff().get("/conventions").body()).contains("<h1>Conventions</h1>");
     HttpResponse<String> forged =
         loggedInStaff().post("/organisations/" + organisationId + "/personnes", "application/x-www-form-urlencoded",
