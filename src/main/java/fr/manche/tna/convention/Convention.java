@@ -1,8 +1,17 @@
 package fr.manche.tna.convention;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** A convention between the département and one organisation, from its application on. */
+/**
+ * A convention between the département and one organisation, from its application on.
+ *
+ * @param predecessorId the convention this one renews (R03), or null
+ * @param effectiveDate first day in force (R02), once both parties have signed
+ * @param lastDay last day in force (R02)
+ * @param endedOn the day it ended early (termination) or its last day once passed
+ * @param terminationScope {@link TerminationScope} name once terminated (R07), else null
+ */
 public record Convention(
     long id,
     long organisationId,
@@ -12,4 +21,27 @@ public record Convention(
     OffsetDateTime decidedAt,
     String decidedBy,
     String decisionReason,
-    OffsetDateTime welcomeMeetingAt) {}
+    OffsetDateTime welcomeMeetingAt,
+    String memberSignatoryName,
+    String memberSignatoryRole,
+    String memberSignatoryEmail,
+    Long predecessorId,
+    LocalDate effectiveDate,
+    LocalDate lastDay,
+    LocalDate endedOn,
+    TerminationScope terminationScope) {
+
+  /** R08: whether the member may borrow under this convention on that day. */
+  public boolean allowsLoansOn(LocalDate day) {
+    return status == ConventionStatus.SIGNEE
+        && terminationScope == null
+        && effectiveDate != null
+        && !day.isBefore(effectiveDate)
+        && !day.isAfter(lastDay);
+  }
+
+  /** "Jean Dupuis, maire" */
+  public String memberSignatory() {
+    return memberSignatoryName + ", " + memberSignatoryRole;
+  }
+}

@@ -42,12 +42,19 @@ public class ConventionApplicationService {
     OffsetDateTime now = ParisTime.now().toOffsetDateTime();
     long organisationId =
         organisations.findBySiret(submitted.siret()).map(Organisation::id).orElseGet(() -> organisations.insert(submitted, now));
-    if (conventions.hasApplicationUnderReview(organisationId)) {
+    ConventionRepository.Signatory signatory = signatory(application);
+    conventions.openConventionOf(organisationId, ParisTime.today()).ifPresent(open -> {
       throw new InvalidInputException(
-          "Une demande de convention de cette organisation (SIRET " + submitted.siret()
-              + ") est déjà en cours d'examen : attendez sa décision avant d'en déposer une autre.");
-    }
-    return conventions.insertApplication(organisationId, processInstanceId, now);
+          switch (open.status()) {
+            case SIGNEE -> "Cette organisation (SIRET " + submitted.siret() + ") a déjà une convention, en vigueur jusqu'au "
+                + ParisTime.formatDate(open.lastDay()) + " : proposez-lui plutôt son renouvellement.";
+            case ACCEPTEE -> "La convention de cette organisation (SIRET " + submitted.siret()
+                + ") est déjà acceptée et attend ses signatures.";
+            default -> "Une demande de convention de cette organisation (SIRET " + submitted.siret()
+                + ") est déjà en cours d'examen : attendez sa décision avant d'en déposer une autre.";
+          });
+    });
+    return conventions.insertApplication(organisationId, processInstanceId, now, signatory);
   }
 
   /**
@@ -63,7 +70,9 @@ public class ConventionApplicationService {
         .ifPresent(other -> {
           throw new InvalidInputException("Le SIRET " + completed.siret() + " est déjà celui de " + other.name() + ".");
         });
+    ConventionRepository.Signatory signatory = signatory(application);
     organisations.update(completed);
+    conventions.updateSignatory(conventionId, signatory);
     conventions.backToReview(conventionId);
   }
 
@@ -90,15 +99,28 @@ public class ConventionApplicationService {
         decision.reason());
   }
 
+  /** The person who will sign for the organisation: name, capacity and e-mail (to sign in Tasklist). */
+  private static ConventionRepository.Signatory signatory(ConventionApplication application) {
+    String email = email(application.memberSignatoryEmail(), "Courriel du signataire");
+    return new ConventionRepository.Signatory(
+        Inputs.required(application.memberSignatoryName(), "Nom du signataire", 200),
+        Inputs.required(application.memberSignatoryRole(), "Qualité du signataire", 200),
+        email);
+  }
+
+  static String email(String submitted, String label) {
+    String email = Inputs.required(submitted, label, 320);
+    if (!EMAIL.matcher(email).matches()) {
+      throw new InvalidInputException("L'adresse électronique « " + email + " » n'est pas valide (exemple : nom@commune.fr).");
+    }
+    return email;
+  }
+
   /** R01 and the form's rules, checked on the server: what the organisation would be. */
   private static Organisation checked(ConventionApplication application, Long organisationId) {
     LegalForm legalForm = LegalForm.fromSubmitted(application.legalForm());
     String siret = Siret.normalise(application.siret());
-    String contactEmail = Inputs.required(application.contactEmail(), "Courriel du contact référent", 320);
-    if (!EMAIL.matcher(contactEmail).matches()) {
-      throw new InvalidInputException(
-          "L'adresse électronique « " + contactEmail + " » n'est pas valide (exemple : nom@commune.fr).");
-    }
+    String contactEmail = email(application.contactEmail(), "Courriel du contact référent");
     return new Organisation(
         organisationId,
         Inputs.required(application.organisationName(), "Nom de l'organisation", 200),

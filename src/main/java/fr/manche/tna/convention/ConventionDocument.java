@@ -13,6 +13,7 @@ import fr.manche.tna.platform.time.ParisTime;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
+import fr.manche.tna.signature.Signature;
 
 /**
  * The cooperation convention as a PDF document in French: the parties, their signatories and referents,
@@ -20,21 +21,23 @@ import java.util.List;
  */
 public final class ConventionDocument {
 
-  /** Who signs and who follows the convention, and the dates known so far (null while unsigned). */
+  /**
+   * Who signs and who follows the convention, and the dates known so far.
+   *
+   * @param memberSignatory "Jean Dupuis, maire"
+   * @param memberSignature the member's signature, null while unsigned
+   * @param departmentSignature the département's signature, null while unsigned
+   * @param effectiveDate first day in force, null until both have signed
+   * @param renews "la convention en vigueur jusqu'au 28 février 2029" when this convention renews another
+   */
   public record Content(
       Organisation organisation,
       String memberSignatory,
-      String departmentSignatory,
       String networkReferent,
-      LocalDate memberSignedOn,
-      LocalDate departmentSignedOn) {
-
-    LocalDate effectiveDate() {
-      return memberSignedOn == null || departmentSignedOn == null
-          ? null
-          : ConventionTerms.effectiveDate(memberSignedOn, departmentSignedOn);
-    }
-  }
+      Signature memberSignature,
+      Signature departmentSignature,
+      LocalDate effectiveDate,
+      String renews) {}
 
   private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
   private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
@@ -68,7 +71,10 @@ public final class ConventionDocument {
       title.setSpacingAfter(18);
       document.add(title);
       Organisation organisation = content.organisation();
-      paragraph(document, "Entre le Département de la Manche, représenté par " + content.departmentSignatory()
+      paragraph(document, "Entre le Département de la Manche, représenté par son ou sa signataire habilité(e)"
+          + (content.departmentSignature() == null
+              ? ""
+              : " (" + content.departmentSignature().signerName() + ", " + content.departmentSignature().signerRole() + ")")
           + ", et " + organisation.name() + " (" + organisation.legalForm().label() + ", SIRET " + organisation.siret()
           + ", " + organisation.address() + "), représenté(e) par " + content.memberSignatory() + ".");
       paragraph(document, "Référent du réseau pour le Département : " + content.networkReferent()
@@ -82,8 +88,11 @@ public final class ConventionDocument {
       Paragraph dates = new Paragraph("Dates", HEADING);
       dates.setSpacingBefore(14);
       document.add(dates);
-      paragraph(document, "Signature du membre : " + dateOrPending(content.memberSignedOn()) + ".");
-      paragraph(document, "Signature du Département : " + dateOrPending(content.departmentSignedOn()) + ".");
+      if (content.renews() != null) {
+        paragraph(document, "Cette convention renouvelle " + content.renews() + " et lui fait suite sans interruption.");
+      }
+      paragraph(document, "Signature pour l'organisation : " + signed(content.memberSignature()) + ".");
+      paragraph(document, "Signature pour le Département : " + signed(content.departmentSignature()) + ".");
       LocalDate effective = content.effectiveDate();
       paragraph(document, effective == null
           ? "La convention prendra effet à la date de la dernière signature, pour trois ans."
@@ -103,7 +112,9 @@ public final class ConventionDocument {
     document.add(paragraph);
   }
 
-  private static String dateOrPending(LocalDate date) {
-    return date == null ? "en attente" : "le " + ParisTime.formatDate(date);
+  private static String signed(Signature signature) {
+    return signature == null
+        ? "en attente"
+        : signature.signerName() + ", " + signature.signerRole() + ", le " + ParisTime.formatDate(signature.signedOn());
   }
 }

@@ -18,24 +18,115 @@ class ConventionRepository {
     this.jdbc = jdbc;
   }
 
-  long insertApplication(long organisationId, String processInstanceId, OffsetDateTime appliedAt) {
+  /** The member's signatory as named in the application or the renewal. */
+  record Signatory(String name, String role, String email) {}
+
+  long insertApplication(long organisationId, String processInstanceId, OffsetDateTime appliedAt, Signatory signatory) {
+    return insert(organisationId, ConventionStatus.EN_EXAMEN, processInstanceId, appliedAt, signatory, null);
+  }
+
+  /** R03: the convention that renews another, accepted by the member and awaiting signatures. */
+  long insertRenewal(long organisationId, long predecessorId, OffsetDateTime acceptedAt, String acceptedBy, Signatory signatory) {
+    long id = insert(organisationId, ConventionStatus.ACCEPTEE, null, acceptedAt, signatory, predecessorId);
+    jdbc.sql("update convention set decided_at = ?, decided_by = ? where id = ?").params(acceptedAt, acceptedBy, id).update();
+    return id;
+  }
+
+  private long insert(
+      long organisationId, ConventionStatus status, String processInstanceId, OffsetDateTime appliedAt, Signatory signatory, Long predecessorId) {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             """
-            insert into convention (organisation_id, status, process_instance_id, applied_at)
-            values (?, ?, ?, ?)
+            insert into convention (organisation_id, status, process_instance_id, applied_at,
+                                    member_signatory_name, member_signatory_role, member_signatory_email, predecessor_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(organisationId, ConventionStatus.EN_EXAMEN.name(), processInstanceId, appliedAt)
+        .params(organisationId, status.name(), processInstanceId, appliedAt,
+            signatory.name(), signatory.role(), signatory.email(), predecessorId)
         .update(keys, "id");
     return keys.getKey().longValue();
   }
 
-  boolean hasApplicationUnderReview(long organisationId) {
-    return jdbc.sql("select count(*) from convention where organisation_id = ? and status in (?, ?)")
-            .params(organisationId, ConventionStatus.EN_EXAMEN.name(), ConventionStatus.A_COMPLETER.name())
-            .query(Integer.class)
-            .single()
-        > 0;
+  void setProcessInstance(long conventionId, String processInstanceId) {
+    jdbc.sql("update convention set process_instance_id = ? where id = ?").params(processInstanceId, conventionId).update();
+  }
+
+  void updateSignatory(long conventionId, Signatory signatory) {
+    jdbc.sql("update convention set member_signatory_name = ?, member_signatory_role = ?, member_signatory_email = ? where id = ?")
+        .params(signatory.name(), signatory.role(), signatory.email(), conventionId)
+        .update();
+  }
+
+  /**
+   * An application under review or accepted, or a signed convention not yet over: the organisation cannot
+   * apply again meanwhile.
+   */
+  Optional<Convention> openConventionOf(long organisationId, java.time.LocalDate today) {
+    return jdbc.sql(
+            """
+            select * from convention
+             where organisation_id = ?
+               and (status in ('EN_EXAMEN', 'A_COMPLETER', 'ACCEPTEE') or (status = 'SIGNEE' and last_day >= ?))
+             order by id
+            """)
+        .params(organisationId, today)
+        .query(ConventionRepository::map)
+        .list()
+        .stream()
+        .findFirst();
+  }
+
+  /** R02: both signatures are in, the convention is in force over these days. */
+  void putInForce(long conventionId, java.time.LocalDate effectiveDate, java.time.LocalDate lastDay) {
+    int updated =
+        jdbc.sql("update convention set status = 'SIGNEE', effective_date = ?, last_day = ? where id = ? and status = 'ACCEPTEE'")
+            .params(effectiveDate, lastDay, conventionId)
+            .update();
+    if (updated != 1) {
+      throw new IllegalStateException("Convention " + conventionId + " is not awaiting signatures");
+    }
+  }
+
+  /** R02: the last day has passed. Returns false when the convention had already ended (terminated). */
+  boolean reachEnd(long conventionId) {
+    return jdbc.sql("update convention set status = 'ARRIVEE_A_TERME', ended_on = last_day where id = ? and status = 'SIGNEE'")
+            .param(conventionId)
+            .update()
+        == 1;
+  }
+
+  /** R07: terminated wholly (status RESILIEE) or partly (still signed, no more loans). */
+  void terminate(long conventionId, TerminationScope scope, java.time.LocalDate on) {
+    int updated =
+        jdbc.sql(
+                """
+                update convention set status = ?, termination_scope = ?, ended_on = ?
+                 where id = ? and status = 'SIGNEE' and termination_scope is null
+                """)
+            .params(scope == TerminationScope.TOTALE ? ConventionStatus.RESILIEE.name() : ConventionStatus.SIGNEE.name(),
+                scope.name(), scope == TerminationScope.TOTALE ? on : null, conventionId)
+            .update();
+    if (updated != 1) {
+      throw new IllegalStateException("Convention " + conventionId + " cannot be terminated");
+    }
+  }
+
+  /** The organisation's conventions, most recent first. */
+  java.util.List<Convention> ofOrganisation(long organisationId) {
+    return jdbc.sql("select * from convention where organisation_id = ? order by id desc")
+        .param(organisationId)
+        .query(ConventionRepository::map)
+        .list();
+  }
+
+  /** The convention that renews this one, if any. */
+  Optional<Convention> successorOf(long conventionId) {
+    return jdbc.sql("select * from convention where predecessor_id = ? order by id desc")
+        .param(conventionId)
+        .query(ConventionRepository::map)
+        .list()
+        .stream()
+        .findFirst();
   }
 
   void recordDecision(
@@ -80,20 +171,11 @@ class ConventionRepository {
   java.util.List<ConventionSummary> summaries() {
     return jdbc.sql(
             """
-            select c.id, o.id as organisation_id, o.name, c.status, c.applied_at, c.decided_at, c.welcome_meeting_at
+            select c.*, o.name as organisation_name
               from convention c join organisation o on o.id = c.organisation_id
              order by c.applied_at desc, c.id desc
             """)
-        .query(
-            (rs, row) ->
-                new ConventionSummary(
-                    rs.getLong("id"),
-                    rs.getLong("organisation_id"),
-                    rs.getString("name"),
-                    ConventionStatus.valueOf(rs.getString("status")),
-                    rs.getObject("applied_at", OffsetDateTime.class),
-                    rs.getObject("decided_at", OffsetDateTime.class),
-                    rs.getObject("welcome_meeting_at", OffsetDateTime.class)))
+        .query((rs, row) -> new ConventionSummary(map(rs, row), rs.getString("organisation_name")))
         .list();
   }
 
@@ -111,6 +193,14 @@ class ConventionRepository {
         rs.getObject("decided_at", OffsetDateTime.class),
         rs.getString("decided_by"),
         rs.getString("decision_reason"),
-        rs.getObject("welcome_meeting_at", OffsetDateTime.class));
+        rs.getObject("welcome_meeting_at", OffsetDateTime.class),
+        rs.getString("member_signatory_name"),
+        rs.getString("member_signatory_role"),
+        rs.getString("member_signatory_email"),
+        rs.getObject("predecessor_id", Long.class),
+        rs.getObject("effective_date", java.time.LocalDate.class),
+        rs.getObject("last_day", java.time.LocalDate.class),
+        rs.getObject("ended_on", java.time.LocalDate.class),
+        rs.getString("termination_scope") == null ? null : TerminationScope.valueOf(rs.getString("termination_scope")));
   }
 }

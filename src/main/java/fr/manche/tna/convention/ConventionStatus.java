@@ -6,8 +6,17 @@ public enum ConventionStatus {
   EN_EXAMEN,
   /** The network referent asked the organisation for more information; staff complete the application. */
   A_COMPLETER,
-  /** Application accepted by the network referent: the convention can be prepared for signature. */
+  /** Accepted (an application, or a renewal the member agreed to): awaiting both signatures. */
   ACCEPTEE,
   /** Application refused, with a reason. */
-  REFUSEE
+  REFUSEE,
+  /**
+   * Signed by both parties: in force from its effective date through its last day (R02), unless it is
+   * partially terminated (R07), which keeps it alive but ends the loans.
+   */
+  SIGNEE,
+  /** Its last day has passed (R02), renewed or not. */
+  ARRIVEE_A_TERME,
+  /** Wholly terminated after a formal notice (R07). */
+  RESILIEE
 }

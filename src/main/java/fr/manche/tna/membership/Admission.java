@@ -44,7 +44,7 @@ public class Admission {
   }
 
   /** "Marie Lefèvre" gives first name "Marie" and last name "Lefèvre"; a single word is the last name. */
-  static String[] splitName(String fullName) {
+  public static String[] splitName(String fullName) {
     String trimmed = fullName.trim();
     int space = trimmed.indexOf(' ');
     return space < 0 ? new String[] {"-", trimmed} : new String[] {trimmed.substring(0, space), trimmed.substring(space + 1)};

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param link absolute address of the page to open
  * @param model further values the template shows
  * @param invitation an appointment to attach as an iCalendar invitation, or {@code null}
+ * @param attachments documents attached as they are (e.g. the convention's PDF)
  */
 public record Notification(
     String template,
@@ -28,7 +29,30 @@ public record Notification(
     String requestSubject,
     String link,
     Map<String, Object> model,
-    CalendarInvitation invitation) {
+    CalendarInvitation invitation,
+    List<Attachment> attachments) {
+
+  /** A file attached to the mail. */
+  public record Attachment(String fileName, String contentType, byte[] content) {}
+
+  public Notification(
+      String template,
+      List<String> recipients,
+      String subject,
+      String organisationName,
+      String requestSubject,
+      String link,
+      Map<String, Object> model,
+      CalendarInvitation invitation) {
+    this(template, recipients, subject, organisationName, requestSubject, link, model, invitation, List.of());
+  }
+
+  /** The same notification with one more attached file. */
+  public Notification with(Attachment attachment) {
+    List<Attachment> all = new java.util.ArrayList<>(attachments);
+    all.add(attachment);
+    return new Notification(template, recipients, subject, organisationName, requestSubject, link, model, invitation, all);
+  }
 
   public Notification {
     Objects.requireNonNull(template, "template");
@@ -36,7 +60,8 @@ public record Notification(
     Objects.requireNonNull(organisationName, "organisationName");
     Objects.requireNonNull(requestSubject, "requestSubject");
     Objects.requireNonNull(link, "link");
-    recipients = List.copyOf(recipients);
+    recipients = recipients.stream().distinct().toList();
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
     if (recipients.isEmpty()) {
       // Becomes the Cockpit incident's message: staff read it.
       throw new IllegalArgumentException(

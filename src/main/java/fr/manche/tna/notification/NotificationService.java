@@ -102,6 +102,9 @@ public class NotificationService {
                 IcsWriter.write(notification.invitation(), senderAddress(), notification.recipients())),
             "text/calendar; charset=UTF-8; method=REQUEST");
       }
+      for (Notification.Attachment attachment : notification.attachments()) {
+        helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
+      }
       return message;
     } catch (MessagingException e) {
       throw new MailPreparationException("Cannot compose " + notification.subject(), e);

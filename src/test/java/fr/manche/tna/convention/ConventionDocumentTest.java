@@ -6,6 +6,8 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import fr.manche.tna.membership.LegalForm;
 import fr.manche.tna.membership.Organisation;
+import fr.manche.tna.signature.Party;
+import fr.manche.tna.signature.Signature;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +22,10 @@ class ConventionDocumentTest {
   void aSignedConventionNamesThePartiesTheArticlesAndItsDatesLeapDayIncluded() throws Exception {
     byte[] pdf =
         ConventionDocument.render(
-            new ConventionDocument.Content(COMMUNE, "M. le Maire, Jean Dupuis", "Mme Anne Duval, vice-présidente",
-                "Claire Lemoine", LocalDate.of(2028, 2, 20), LocalDate.of(2028, 2, 29)));
+            new ConventionDocument.Content(COMMUNE, "Jean Dupuis, maire", "Claire Lemoine",
+                new Signature(Party.MEMBRE, "jdupuis", "Jean Dupuis", "maire", LocalDate.of(2028, 2, 20)),
+                new Signature(Party.DEPARTEMENT, "aduval", "Anne Duval", "vice-présidente", LocalDate.of(2028, 2, 29)),
+                LocalDate.of(2028, 2, 29), null));
     String text = text(pdf);
     assertThat(text)
         .contains("Convention de coopération")
@@ -30,15 +34,17 @@ class ConventionDocumentTest {
         .contains("Article 5 : Durée")
         .contains("Article 10 : Litiges")
         .contains("tribunal administratif de Caen")
-        .contains("Signature du Département : le 29 février 2028")
+        .contains("représenté par son ou sa signataire habilité(e) (Anne Duval, vice-présidente)")
+        .contains("Signature pour l'organisation : Jean Dupuis, maire, le 20 février 2028")
+        .contains("Signature pour le Département : Anne Duval, vice-présidente, le 29 février 2028")
         .contains("en vigueur du 29 février 2028 au 28 février 2031 inclus");
   }
 
   @Test
   void anUnsignedConventionSaysItTakesEffectAtTheLastSignature() throws Exception {
     String text = text(ConventionDocument.render(
-        new ConventionDocument.Content(COMMUNE, "Jean Dupuis", "Anne Duval", "Claire Lemoine", null, null)));
-    assertThat(text).contains("Signature du membre : en attente").contains("prendra effet à la date de la dernière signature");
+        new ConventionDocument.Content(COMMUNE, "Jean Dupuis, maire", "Claire Lemoine", null, null, null, null)));
+    assertThat(text).contains("Signature pour l'organisation : en attente").contains("prendra effet à la date de la dernière signature");
   }
 
   private static String text(byte[] pdf) throws Exception {

@@ -111,6 +111,9 @@ class TasklistJourneyIT {
     fill("Adresse", "Mairie, 50450 Gavray-sur-Sienne");
     fill("Nom du contact référent", "Sophie Marie");
     fill("Courriel du contact référent", "mairie@gavray.example.fr");
+    fill("Nom du signataire", "Paul Lecoq");
+    fill("Qualité du signataire", "maire");
+    fill("Courriel du signataire", "maire@gavray.example.fr");
     screenshot("02-start-form");
     browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(normalize-space(),'Démarrer')]")).click();
 

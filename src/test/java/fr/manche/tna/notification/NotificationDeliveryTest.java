@@ -168,7 +168,10 @@ class NotificationDeliveryTest {
                 "siret", siret,
                 "address", "Mairie, 50420 Tessy-Bocage",
                 "contactName", "Paul Girard",
-                "contactEmail", APPLICANT));
+                "contactEmail", APPLICANT,
+                "memberSignatoryName", "Paul Girard",
+                "memberSignatoryRole", "maire",
+                "memberSignatoryEmail", APPLICANT));
     assertThat(driver.runJob(instance.getId(), ConventionApplicationProcess.NOTIFY_REVIEWERS)).isNull();
     driver.claimAndSubmit(
         driver.openTask(instance.getId(), ConventionApplicationProcess.REVIEW_TASK),

@@ -18,6 +18,9 @@ public final class ConventionApplicationProcess {
     public static final String VENUE_DESCRIPTION = "venueDescription";
     public static final String CONTACT_NAME = "contactName";
     public static final String CONTACT_EMAIL = "contactEmail";
+    public static final String MEMBER_SIGNATORY_NAME = "memberSignatoryName";
+    public static final String MEMBER_SIGNATORY_ROLE = "memberSignatoryRole";
+    public static final String MEMBER_SIGNATORY_EMAIL = "memberSignatoryEmail";
 
     private StartForm() {}
   }

@@ -39,7 +39,10 @@ class RegisterApplicationDelegate implements JavaDelegate {
         string(variables, StartForm.ADDRESS),
         string(variables, StartForm.VENUE_DESCRIPTION),
         string(variables, StartForm.CONTACT_NAME),
-        string(variables, StartForm.CONTACT_EMAIL));
+        string(variables, StartForm.CONTACT_EMAIL),
+        string(variables, StartForm.MEMBER_SIGNATORY_NAME),
+        string(variables, StartForm.MEMBER_SIGNATORY_ROLE),
+        string(variables, StartForm.MEMBER_SIGNATORY_EMAIL));
   }
 
   private static String string(VariableScope variables, String name) {

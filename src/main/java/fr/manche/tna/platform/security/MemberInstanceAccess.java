@@ -4,14 +4,8 @@ import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.membership.Person;
 import fr.manche.tna.platform.InvalidInputException;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,24 +39,6 @@ public class MemberInstanceAccess implements ExecutionListener {
     String groupId = organisations.findById(person.organisationId()).orElseThrow().memberGroupId();
     execution.setVariable(ORGANISATION_ID, person.organisationId());
     execution.setVariable(MEMBER_GROUP_ID, groupId);
-    String instanceId = execution.getProcessInstanceId();
-    AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
-    Context.getCommandContext()
-        .runWithoutAuthorization(
-            () -> {
-              Authorization runtime = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-              runtime.setGroupId(groupId);
-              runtime.setResource(Resources.PROCESS_INSTANCE);
-              runtime.setResourceId(instanceId);
-              runtime.addPermission(Permissions.READ);
-              authorizations.saveAuthorization(runtime);
-              Authorization history = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-              history.setGroupId(groupId);
-              history.setResource(Resources.HISTORIC_PROCESS_INSTANCE);
-              history.setResourceId(instanceId);
-              history.addPermission(HistoricProcessInstancePermissions.READ);
-              authorizations.saveAuthorization(history);
-              return null;
-            });
+    InstanceGrants.letGroupRead(execution, groupId);
   }
 }

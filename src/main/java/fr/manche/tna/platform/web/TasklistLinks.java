@@ -31,6 +31,21 @@ public class TasklistLinks {
     return baseUrl + "/compte/mot-de-passe?jeton=" + secret;
   }
 
+  /** A signed document (or its draft until signed), for the staff and the organisation concerned. */
+  public String document(Enum<?> type, long documentId) {
+    return baseUrl + "/documents/" + type.name().toLowerCase(java.util.Locale.ROOT) + "/" + documentId;
+  }
+
+  /** The member's page: their conventions, dates, amendments and documents. */
+  public String memberConventions() {
+    return baseUrl + "/ma-convention";
+  }
+
+  /** The staff's list of conventions and deadlines. */
+  public String staffConventions() {
+    return baseUrl + "/conventions";
+  }
+
   String taskInTasklist(String taskId) {
     return tasklist() + "#/?task=" + taskId;
   }

@@ -222,6 +222,9 @@ class ConventionApplicationFlowTest {
     values.put("venueDescription", "Espace public numérique de la mairie");
     values.put("contactName", "Marie Lefèvre");
     values.put("contactEmail", "mairie@percy.example.fr");
+    values.put("memberSignatoryName", "Jean Dupuis");
+    values.put("memberSignatoryRole", "maire");
+    values.put("memberSignatoryEmail", "maire@percy.example.fr");
     return values;
   }
 }

@@ -1,0 +1,139 @@
+package fr.manche.tna.signature;
+
+import fr.manche.tna.membership.AccountService;
+import fr.manche.tna.membership.OrganisationRepository;
+import fr.manche.tna.membership.Person;
+import fr.manche.tna.membership.PersonRole;
+import fr.manche.tna.membership.process.AccountInvitations;
+import fr.manche.tna.platform.Inputs;
+import fr.manche.tna.platform.InvalidInputException;
+import fr.manche.tna.platform.audit.AuditLog;
+import fr.manche.tna.platform.time.ParisTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signature of a convention or an amendment by both parties, in either order (R02, R04): the draft is
+ * archived and sent, the member's signatory gets an account if they have none, each signature records the
+ * signer's name, capacity and Paris date, and the signed PDF is archived as sent.
+ */
+@Service
+public class SignatureService {
+
+  /** Who signs for the member, with the login that signs in Tasklist. */
+  public record Prepared(String memberSignatoryUserId, String memberGroupId) {}
+
+  private final Map<DocumentType, SignableDocument> documents;
+  private final SignatureRepository repository;
+  private final AccountService accounts;
+  private final AccountInvitations invitations;
+  private final OrganisationRepository organisations;
+  private final AuditLog audit;
+
+  SignatureService(
+      List<SignableDocument> documents,
+      SignatureRepository repository,
+      AccountService accounts,
+      AccountInvitations invitations,
+      OrganisationRepository organisations,
+      AuditLog audit) {
+    this.documents = documents.stream().collect(Collectors.toMap(SignableDocument::type, Function.identity()));
+    this.repository = repository;
+    this.accounts = accounts;
+    this.invitations = invitations;
+    this.organisations = organisations;
+    this.audit = audit;
+  }
+
+  public Signing signing(DocumentType type, long documentId) {
+    return document(type).signing(documentId);
+  }
+
+  /**
+   * Archives the draft and makes sure the member's signatory can log in: a person of the organisation with
+   * that e-mail signs with their account; otherwise one is created (role signatory) and invited to choose
+   * a password.
+   *
+   * @throws InvalidInputException in French when the signatory's e-mail belongs to another organisation
+   */
+  @Transactional
+  public Prepared prepare(DocumentType type, long documentId, String actor) {
+    Signing signing = signing(type, documentId);
+    Optional<Person> known =
+        accounts.peopleOf(signing.organisationId()).stream()
+            .filter(person -> person.email().equalsIgnoreCase(signing.memberSignatoryEmail()) && person.active())
+            .findFirst();
+    Person signatory =
+        known.orElseGet(() -> {
+          String[] names = fr.manche.tna.membership.Admission.splitName(signing.memberSignatoryName());
+          Person created = accounts.addPerson(
+              signing.organisationId(), names[0], names[1], signing.memberSignatoryEmail(), PersonRole.SIGNATAIRE.name(), actor);
+          invitations.invite(created);
+          return created;
+        });
+    repository.archive(
+        new ArchivedDocument(type, documentId, ArchivedDocument.DRAFT, signing.fileName() + "-a-signer.pdf",
+            document(type).render(documentId, List.of())),
+        ParisTime.now().toOffsetDateTime());
+    String groupId = organisations.findById(signing.organisationId()).orElseThrow().memberGroupId();
+    return new Prepared(signatory.userId(), groupId);
+  }
+
+  /**
+   * Records one party's signature, dated today in Paris.
+   *
+   * @throws InvalidInputException in French when the confirmation, the name or the capacity is missing, or
+   *     when that party has already signed
+   */
+  @Transactional
+  public Signature sign(DocumentType type, long documentId, Party party, String userId, Object confirmed, String name, String role) {
+    if (!Boolean.TRUE.equals(confirmed) && !"true".equals(String.valueOf(confirmed))) {
+      throw new InvalidInputException("Cochez « J'ai lu le document et je le signe » pour signer.");
+    }
+    Signature signature =
+        new Signature(party, userId, Inputs.required(name, "Votre nom", 200), Inputs.required(role, "Votre qualité", 200), ParisTime.today());
+    if (!repository.insert(type, documentId, signature, ParisTime.now().toOffsetDateTime())) {
+      throw new InvalidInputException("Ce document est déjà signé " + party.label() + ".");
+    }
+    Signing signing = signing(type, documentId);
+    audit.record(userId, "Document signé", signing.title() + " — " + party.label(), signing.organisationId(),
+        signature.signerName() + ", " + signature.signerRole());
+    return signature;
+  }
+
+  public List<Signature> signatures(DocumentType type, long documentId) {
+    return repository.signaturesOf(type, documentId);
+  }
+
+  /** Renders the document with both signatures and archives it as the signed original. */
+  @Transactional
+  public ArchivedDocument archiveSigned(DocumentType type, long documentId) {
+    List<Signature> signatures = signatures(type, documentId);
+    if (signatures.size() != Party.values().length) {
+      throw new IllegalStateException(type + " " + documentId + " is not signed by both parties");
+    }
+    ArchivedDocument signed =
+        new ArchivedDocument(type, documentId, ArchivedDocument.SIGNED, signing(type, documentId).fileName() + "-signee.pdf",
+            document(type).render(documentId, signatures));
+    repository.archive(signed, ParisTime.now().toOffsetDateTime());
+    return signed;
+  }
+
+  /** The archived draft or signed PDF. */
+  public Optional<ArchivedDocument> archived(DocumentType type, long documentId, String version) {
+    return repository.find(type, documentId, version);
+  }
+
+  private SignableDocument document(DocumentType type) {
+    SignableDocument document = documents.get(type);
+    if (document == null) {
+      throw new IllegalStateException("No signable document of type " + type);
+    }
+    return document;
+  }
+}

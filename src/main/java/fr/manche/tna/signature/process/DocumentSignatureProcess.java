@@ -1,0 +1,37 @@
+package fr.manche.tna.signature.process;
+
+/**
+ * The called process {@code DocumentSignature} (bpmn/signature/DocumentSignature.bpmn): both parties sign a
+ * convention or an amendment, in either order. The caller passes {@value #DOCUMENT_TYPE} and
+ * {@value #DOCUMENT_ID} and goes on when both have signed.
+ */
+public final class DocumentSignatureProcess {
+
+  public static final String KEY = "DocumentSignature";
+
+  /** In: a {@link fr.manche.tna.signature.DocumentType} name. */
+  public static final String DOCUMENT_TYPE = "documentType";
+  /** In: the convention's or the amendment's id (Long). */
+  public static final String DOCUMENT_ID = "documentId";
+
+  /** Set by the process. */
+  public static final String MEMBER_SIGNATORY_USER_ID = "memberSignatoryUserId";
+  public static final String DOCUMENT_TITLE = "documentTitle";
+  public static final String DOCUMENT_LINK = "documentLink";
+
+  /** Fields of the form {@code DocumentSignatureSign}. */
+  public static final class SignForm {
+    public static final String SIGNER_NAME = "signerName";
+    public static final String SIGNER_ROLE = "signerRole";
+    public static final String CONFIRMED = "signatureConfirmed";
+
+    private SignForm() {}
+  }
+
+  public static final String PREPARE = "ServiceTask_PrepareSignature";
+  public static final String NOTIFY_SIGNATORIES = "ServiceTask_NotifySignatories";
+  public static final String SIGN_AS_MEMBER = "UserTask_SignAsMember";
+  public static final String SIGN_AS_DEPARTMENT = "UserTask_SignAsDepartment";
+
+  private DocumentSignatureProcess() {}
+}

@@ -1,0 +1,55 @@
+package fr.manche.tna.signature.process;
+
+import static fr.manche.tna.signature.process.DocumentSignatureProcess.DOCUMENT_ID;
+import static fr.manche.tna.signature.process.DocumentSignatureProcess.DOCUMENT_TYPE;
+
+import fr.manche.tna.platform.InvalidInputException;
+import fr.manche.tna.platform.security.CurrentUser;
+import fr.manche.tna.signature.DocumentType;
+import fr.manche.tna.signature.Party;
+import fr.manche.tna.signature.SignatureService;
+import fr.manche.tna.signature.process.DocumentSignatureProcess.SignForm;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records a signature when a signatory completes their task: the confirmation, name and capacity are
+ * checked on the server (bad input keeps the task open with a French message), the date is today in Paris.
+ * Only the named signatory signs for the member. The form's values are then removed from the process, so
+ * that the other party's form opens empty.
+ */
+@Component("recordSignature")
+class RecordSignatureListener implements TaskListener {
+
+  private final SignatureService signatures;
+
+  RecordSignatureListener(SignatureService signatures) {
+    this.signatures = signatures;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Party party =
+        DocumentSignatureProcess.SIGN_AS_MEMBER.equals(task.getTaskDefinitionKey()) ? Party.MEMBRE : Party.DEPARTEMENT;
+    String current = CurrentUser.inEngine(task.getProcessEngineServices());
+    String signer = current != null ? current : task.getAssignee();
+    if (signer == null) {
+      throw new InvalidInputException("Prenez la tâche avant de signer.");
+    }
+    if (party == Party.MEMBRE && !signer.equals(task.getVariable(DocumentSignatureProcess.MEMBER_SIGNATORY_USER_ID))) {
+      throw new InvalidInputException("Seul le signataire désigné par l'organisation peut signer pour elle.");
+    }
+    signatures.sign(
+        DocumentType.valueOf((String) task.getVariable(DOCUMENT_TYPE)),
+        ((Number) task.getVariable(DOCUMENT_ID)).longValue(),
+        party,
+        signer,
+        task.getVariable(SignForm.CONFIRMED),
+        (String) task.getVariable(SignForm.SIGNER_NAME),
+        (String) task.getVariable(SignForm.SIGNER_ROLE));
+    task.getExecution().getProcessInstance()
+        .removeVariables(List.of(SignForm.CONFIRMED, SignForm.SIGNER_NAME, SignForm.SIGNER_ROLE));
+  }
+}
