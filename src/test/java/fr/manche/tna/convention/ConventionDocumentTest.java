@@ -2,8 +2,7 @@ package fr.manche.tna.convention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import fr.manche.tna.test.PdfText;
 import fr.manche.tna.membership.LegalForm;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.signature.Party;
@@ -24,7 +23,7 @@ class ConventionDocumentTest {
         ConventionDocument.render(
             new ConventionDocument.Content(COMMUNE, "Jean Dupuis, maire", "Claire Lemoine",
                 new Signature(Party.MEMBRE, "jdupuis", "Jean Dupuis", "maire", LocalDate.of(2028, 2, 20)),
-                new Signature(Party.DEPARTEMENT, "aduval", "Anne Duval", "vice-présidente", LocalDate.of(2028, 2, 29)),
+                new Signature(Party.DEPARTEMENT, "aduval", "Anne Duval", "présidente", LocalDate.of(2028, 2, 29)),
                 LocalDate.of(2028, 2, 29), null));
     String text = text(pdf);
     assertThat(text)
@@ -34,9 +33,9 @@ class ConventionDocumentTest {
         .contains("Article 5 : Durée")
         .contains("Article 10 : Litiges")
         .contains("tribunal administratif de Caen")
-        .contains("représenté par son ou sa signataire habilité(e) (Anne Duval, vice-présidente)")
+        .contains("représenté par son ou sa signataire habilité(e) (Anne Duval, présidente)")
         .contains("Signature pour l'organisation : Jean Dupuis, maire, le 20 février 2028")
-        .contains("Signature pour le Département : Anne Duval, vice-présidente, le 29 février 2028")
+        .contains("Signature pour le Département : Anne Duval, présidente, le 29 février 2028")
         .contains("en vigueur du 29 février 2028 au 28 février 2031 inclus");
   }
 
@@ -47,17 +46,7 @@ class ConventionDocumentTest {
     assertThat(text).contains("Signature pour l'organisation : en attente").contains("prendra effet à la date de la dernière signature");
   }
 
-  private static String text(byte[] pdf) throws Exception {
-    PdfReader reader = new PdfReader(pdf);
-    try {
-      PdfTextExtractor extractor = new PdfTextExtractor(reader);
-      StringBuilder text = new StringBuilder();
-      for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-        text.append(extractor.getTextFromPage(page)).append('\n');
-      }
-      return text.toString().replaceAll("\\s+", " ");
-    } finally {
-      reader.close();
-    }
+  private static String text(byte[] pdf) {
+    return PdfText.of(pdf);
   }
 }

@@ -128,12 +128,18 @@ public class ConventionFixtures {
   private void sign(ProcessInstance signature, String taskKey, String userId, LocalDate on, String name, String role) {
     at(on);
     Task task = driver.openTask(signature.getId(), taskKey);
-    identityService.setAuthenticatedUserId(userId);
+    asUser(userId);
     try {
       driver.claimAndSubmit(task, userId, Map.of("signerName", name, "signerRole", role, "signatureConfirmed", "true"));
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** Authenticates the user with their groups, as a Tasklist login does, so that authorizations apply. */
+  public void asUser(String userId) {
+    identityService.setAuthentication(userId,
+        identityService.createGroupQuery().groupMember(userId).list().stream().map(group -> group.getId()).toList());
   }
 
   /** The running signature called by that instance. */

@@ -43,6 +43,19 @@ public final class Mails {
     return parts.stream().map(Mails::fileName).filter(name -> name != null).toList();
   }
 
+  /** The text of the mail's first PDF attachment. */
+  public static String pdfText(MimeMessage mail) {
+    List<Part> parts = new ArrayList<>();
+    collect(mail, parts);
+    Part pdf = parts.stream().filter(part -> isType(part, "application/pdf")).findFirst()
+        .orElseThrow(() -> new AssertionError("No PDF attached to " + subject(mail)));
+    try (java.io.InputStream in = pdf.getInputStream()) {
+      return PdfText.of(in.readAllBytes());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void collect(Part part, List<Part> parts) {
     try {
       if (part.getContent() instanceof Multipart multipart) {
