@@ -49,6 +49,18 @@ public class WebClient {
     return send(request(path).GET().build());
   }
 
+  /** GET of a binary document (a PDF). */
+  public HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> postJson(String path, String json) {
     return post(path, "application/json", json, true);
   }

@@ -103,6 +103,11 @@ class ConventionApplicationFlowTest {
         .contains("BEGIN:VTIMEZONE")
         .contains("TZID:Europe/Paris");
 
+    // Accepted, the convention goes to signature: its life starts, waiting for both signatures.
+    assertThat(driver.runJob(instance.getId(), "ServiceTask_OpenSignature")).isNull();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ConventionLifeProcess.KEY)
+            .processInstanceBusinessKey(instance.getBusinessKey()).singleResult())
+        .as("life of " + instance.getBusinessKey()).isNotNull();
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getEndActivityId())
         .isEqualTo("EndEvent_ApplicationAccepted");
     Map<String, Object> convention =

@@ -39,6 +39,7 @@ class ConventionApplicationProcessTest {
   JavaDelegate recordDecision = mock(JavaDelegate.class);
   JavaDelegate notifyReviewers = mock(JavaDelegate.class);
   JavaDelegate notifyApplicant = mock(JavaDelegate.class);
+  JavaDelegate startLife = mock(JavaDelegate.class);
   TaskListener checkReview = mock(TaskListener.class);
   TaskListener completeApplication = mock(TaskListener.class);
 
@@ -50,6 +51,7 @@ class ConventionApplicationProcessTest {
     Mocks.register("recordConventionDecision", recordDecision);
     Mocks.register("notifyConventionReviewers", notifyReviewers);
     Mocks.register("notifyConventionApplicant", notifyApplicant);
+    Mocks.register("startConventionLife", startLife);
     Mocks.register("checkConventionReview", checkReview);
     Mocks.register("completeConventionApplication", completeApplication);
   }
@@ -75,6 +77,9 @@ class ConventionApplicationProcessTest {
     verify(checkReview).notify(any());
     execute(job());
     verify(notifyApplicant).execute(any());
+    assertThat(instance).isWaitingAt("ServiceTask_OpenSignature");
+    execute(job());
+    verify(startLife).execute(any());
     assertThat(instance).isEnded().hasPassed("EndEvent_ApplicationAccepted");
   }
 

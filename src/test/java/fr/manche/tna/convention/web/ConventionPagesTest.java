@@ -1,0 +1,111 @@
+package fr.manche.tna.convention.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.manche.tna.membership.AccountService;
+import fr.manche.tna.membership.LegalForm;
+import fr.manche.tna.membership.Organisation;
+import fr.manche.tna.membership.OrganisationRepository;
+import fr.manche.tna.membership.Person;
+import fr.manche.tna.test.ApplicationTest;
+import fr.manche.tna.test.ConventionFixtures;
+import fr.manche.tna.test.PdfText;
+import fr.manche.tna.test.TestMailServer;
+import fr.manche.tna.test.TestSirets;
+import fr.manche.tna.test.WebClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The convention's status, dates, deadlines and PDF, as staff and the member read them; other members are refused. */
+@ApplicationTest
+class ConventionPagesTest {
+
+  static final String PASSWORD = "un mot de passe assez long";
+
+  @LocalServerPort int port;
+  @Autowired ConventionFixtures fixtures;
+  @Autowired IdentityService identityService;
+  @Autowired AccountService accounts;
+  @Autowired OrganisationRepository organisations;
+
+  @BeforeEach
+  void setUp() {
+    TestMailServer.ensureUp();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void staffAndTheMemberSeeTheConventionItsDatesAndDeadlinesAndOnlyTheMemberGetsItsPdf() {
+    ConventionFixtures.Signed signed = fixtures.signed(TestSirets.next(), "Commune de Lessay",
+        LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 10), LocalDate.of(2026, 9, 11));
+    ConventionFixtures.at(LocalDate.of(2027, 1, 15));
+    setPassword(ConventionFixtures.REFERENT);
+    setPassword(signed.memberSignatoryUserId());
+
+    WebClient staff = new WebClient(port);
+    assertThat(staff.loginToWebapps(ConventionFixtures.REFERENT, PASSWORD)).isEqualTo(200);
+    String list = staff.get("/conventions").body();
+    assertThat(list)
+        .contains("Commune de Lessay")
+        .contains("En vigueur")
+        .contains("du 11 septembre 2026 au 10 septembre 2029")
+        .contains("Demandes d&#39;avenant jusqu&#39;au 10 juin 2029 (article 9)")
+        .contains("Rappel de fin de convention le 10 mars 2029")
+        .contains("Signée pour l&#39;organisation par Jean Dupuis, maire, le 10 septembre 2026")
+        .contains("/documents/convention/" + signed.id());
+
+    WebClient member = new WebClient(port);
+    assertThat(member.loginToWebapps(signed.memberSignatoryUserId(), PASSWORD)).isEqualTo(200);
+    String page = member.get("/ma-convention").body();
+    assertThat(page)
+        .contains("Convention n° " + signed.id())
+        .contains("En vigueur")
+        .contains("du 11 septembre 2026 au 10 septembre 2029 inclus");
+    HttpResponse<byte[]> pdf = member.getBytes("/documents/convention/" + signed.id());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(PdfText.of(pdf.body()))
+        .contains("Commune de Lessay")
+        .contains("en vigueur du 11 septembre 2026 au 10 septembre 2029 inclus");
+
+    // Someone of another organisation gets the French refusal; someone not logged in is asked to log in.
+    WebClient other = new WebClient(port);
+    assertThat(other.loginToWebapps(otherMember(), PASSWORD)).isEqualTo(200);
+    HttpResponse<byte[]> refused = other.getBytes("/documents/convention/" + signed.id());
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("Accès refusé");
+    assertThat(other.get("/ma-convention").body()).doesNotContain("Commune de Lessay");
+    assertThat(new WebClient(port).getBytes("/documents/convention/" + signed.id()).statusCode()).isEqualTo(401);
+  }
+
+  private String otherMember() {
+    long id = organisations.insert(
+        new Organisation(null, "Association Les Pixels", LegalForm.ASSOCIATION, TestSirets.next(), "1 rue du Port, 50100 Cherbourg",
+            null, "Lucie Marie", "lucie@pixels.example.fr", null),
+        OffsetDateTime.now());
+    Person person = accounts.addPerson(id, "Lucie", "Marie" + System.nanoTime(), "lucie" + System.nanoTime() + "@pixels.example.fr",
+        "ANIMATEUR", "test");
+    setPassword(person.userId());
+    return person.userId();
+  }
+
+  private void setPassword(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    user.setPassword(PASSWORD);
+    identityService.saveUser(user);
+  }
+}
