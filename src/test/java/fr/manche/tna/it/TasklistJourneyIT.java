@@ -32,7 +32,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The acceptance journey in a real Chromium, on the demo run: a referent logs in to Tasklist (in French),
  * starts an application for a convention through its start form, completes the review task through its
- * form, and reads the resulting mail in the demo's mail view.
+ * form, and reads the resulting mail in the demo's mail view; the member's signatory chooses a password
+ * through the link mailed to them and signs, the département's signatory signs, the signed convention is
+ * mailed, readable as a PDF, and shown in force on the member's page.
  */
 class TasklistJourneyIT {
 
@@ -61,12 +63,6 @@ class TasklistJourneyIT {
                 "--tna.demo.mail-catcher.smtp-port=" + TestMailServer.freePort(),
                 "--camunda.bpm.job-execution.wait-time-in-millis=200",
                 "--camunda.bpm.job-execution.max-wait=1000");
-    org.camunda.bpm.engine.ProcessEngine seen = org.camunda.bpm.cockpit.Cockpit.getProcessEngine("default");
-    org.camunda.bpm.engine.ProcessEngine bean = application.getBean(org.camunda.bpm.engine.ProcessEngine.class);
-    System.out.println("DEBUG same=" + (seen == bean) + " seenAdmins=" + seen.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").count()
-        + " beanAdmins=" + bean.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").count()
-        + " users=" + seen.getIdentityService().createUserQuery().count());
-
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
@@ -146,6 +142,108 @@ class TasklistJourneyIT {
         .contains("Objet : Demande de convention de coopération")
         .contains("Ouvrir la liste des tâches : " + base + "/camunda/app/tasklist/default/");
     screenshot("04-mail");
+
+    // The member's signatory got an account: they choose their password through the mailed link.
+    String invitation = mailText("Créez votre mot de passe", "maire@gavray.example.fr");
+    String login = invitation.replaceAll("(?s).*Votre identifiant est : (\\S+).*", "$1");
+    String link = invitation.replaceAll("(?s).*(http\\S+/compte/mot-de-passe\\?jeton=\\S+).*", "$1");
+    assertThat(mailText("À signer : Convention de coopération de Commune de Gavray-sur-Sienne", "maire@gavray.example.fr"))
+        .contains("Signataire pour l'organisation : Paul Lecoq, maire");
+    browser.manage().deleteAllCookies();
+    browser.get(link);
+    waitFor(By.id("motDePasse")).sendKeys("Gavray-sur-Sienne 2026");
+    browser.findElement(By.id("confirmation")).sendKeys("Gavray-sur-Sienne 2026");
+    browser.findElement(By.xpath("//button[normalize-space()='Enregistrer mon mot de passe']")).click();
+
+    // The member's signatory signs first, from "Mes tâches".
+    login(login, "Gavray-sur-Sienne 2026");
+    waitForTask("Signer pour l'organisation").click();
+    signThroughForm("Paul Lecoq", "maire");
+    screenshot("07-member-signs");
+    click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
+    waitFor(By.xpath("//*[contains(normalize-space(),'Sélectionnez une tâche dans la liste')]"));
+
+    // Then the département's signatory, from the group's tasks.
+    browser.manage().deleteAllCookies();
+    login("signataire", "demo");
+    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
+    waitForTask("Signer pour le Département").click();
+    waitFor(By.xpath("//button[normalize-space()='Prendre en charge']")).click();
+    signThroughForm("Anne Duval", "vice-présidente du Conseil départemental");
+    click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
+    waitFor(By.xpath("//*[contains(normalize-space(),'Sélectionnez une tâche dans la liste')]"));
+
+    // The signed convention is mailed to both, and its PDF says who signed and when it is in force.
+    browser.manage().deleteAllCookies();
+    login("referent", "demo");
+    String signed = mailText("Convention signée : Commune de Gavray-sur-Sienne", "maire@gavray.example.fr");
+    String today = fr.manche.tna.platform.time.ParisTime.formatDate(fr.manche.tna.platform.time.ParisTime.today());
+    assertThat(signed).contains("Elle est en vigueur du " + today);
+    browser.get(base + "/conventions");
+    WebElement pdfLink = waitFor(By.partialLinkText("Convention (PDF)"));
+    screenshot("08-staff-conventions");
+    assertThat(fr.manche.tna.test.PdfText.of(download(pdfLink.getAttribute("href"))))
+        .contains("Commune de Gavray-sur-Sienne")
+        .contains("Signature pour l'organisation : Paul Lecoq, maire, le " + today)
+        .contains("Signature pour le Département : Anne Duval");
+
+    // The member sees it in force on their page.
+    browser.manage().deleteAllCookies();
+    login(login, "Gavray-sur-Sienne 2026");
+    browser.get(base + "/ma-convention");
+    assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Ma convention de coopération");
+    assertThat(browser.getPageSource()).contains("En vigueur");
+    screenshot("09-member-convention");
+  }
+
+  private void login(String user, String password) {
+    browser.get(base + "/camunda/app/tasklist/default/");
+    waitFor(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    waitFor(By.xpath("//*[normalize-space()='Démarrer un processus']"));
+  }
+
+  private void signThroughForm(String name, String role) {
+    fill("Votre nom", name);
+    fill("Votre qualité", role);
+    click(waitFor(By.xpath("//label[contains(normalize-space(),\"J'ai lu le document et je le signe\")]")));
+  }
+
+  /** The text of the latest mail with that subject to that address, read in the demo's mail view as staff. */
+  private String mailText(String subject, String recipient) {
+    browser.manage().deleteAllCookies();
+    login("referent", "demo");
+    browser.get(base + "/courriels");
+    WebElement link =
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+            .pollingEvery(Duration.ofSeconds(1))
+            .until(driver -> {
+              driver.navigate().refresh();
+              List<WebElement> rows = driver.findElements(By.xpath(
+                  "//tr[td[contains(normalize-space(),'" + recipient + "')]]//a[starts-with(normalize-space(),\"" + subject + "\")]"));
+              return rows.isEmpty() ? null : rows.get(0);
+            });
+    link.click();
+    return waitFor(By.tagName("pre")).getText();
+  }
+
+  /** Downloads with the browser's session, as the browser would. */
+  private byte[] download(String url) {
+    String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        .collect(java.util.stream.Collectors.joining("; "));
+    try {
+      java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Cookie", cookies).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(response.statusCode()).isEqualTo(200);
+      return response.body();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -183,7 +281,7 @@ class TasklistJourneyIT {
         .pollingEvery(Duration.ofSeconds(2))
         .until(
             driver -> {
-              List<WebElement> tasks = driver.findElements(By.xpath("//a[normalize-space()='" + name + "']"));
+              List<WebElement> tasks = driver.findElements(By.xpath("//a[normalize-space()=\"" + name + "\"]"));
               if (tasks.isEmpty()) {
                 driver.navigate().refresh();
                 return null;
