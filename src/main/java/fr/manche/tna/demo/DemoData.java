@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Accounts and organisations of the demo run (profile "demo" only; production never seeds accounts). Every
- * demo password is {@value #PASSWORD}. Idempotent: a restart on the same database adds nothing.
+ * demo password is {@value #PASSWORD}. The first organisation has a signed convention ({@link DemoConvention}). Idempotent: a restart on the same database adds nothing.
  */
 @Component
 @Profile("demo")
@@ -66,8 +66,10 @@ class DemoData implements ApplicationRunner {
   private final IdentityService identityService;
   private final OrganisationRepository organisations;
   private final AccountService accounts;
+  private final DemoConvention demoConvention;
 
-  DemoData(IdentityService identityService, OrganisationRepository organisations, AccountService accounts) {
+  DemoData(IdentityService identityService, OrganisationRepository organisations, AccountService accounts, DemoConvention demoConvention) {
+    this.demoConvention = demoConvention;
     this.identityService = identityService;
     this.organisations = organisations;
     this.accounts = accounts;
@@ -89,6 +91,10 @@ class DemoData implements ApplicationRunner {
       user.setPassword(PASSWORD);
       identityService.saveUser(user);
       LOG.info("Compte de démonstration créé : {} ({})", person.userId(), organisation.name());
+      if (i == 0) {
+        demoConvention.sign(organisations.findById(id).orElseThrow(), person);
+        LOG.info("Convention de démonstration signée : {}", organisation.name());
+      }
     }
   }
 
