@@ -68,9 +68,15 @@ class ConventionSignable implements SignableDocument {
             renews));
   }
 
-  /** The referent who accepted the application, by name. */
+  /**
+   * The referent who accepted the application, by name. A renewal is accepted by a person of the member (R03),
+   * who is not the département's referent: then the role is named, not the person.
+   */
   private String referent(String userId) {
     User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
+    if (user != null && identityService.createGroupQuery().groupMember(userId).groupId(fr.manche.tna.membership.AccountService.ALL_MEMBERS_GROUP).count() > 0) {
+      user = null;
+    }
     return user == null ? "le référent du réseau des territoires numériques apprenants" : user.getFirstName() + " " + user.getLastName();
   }
 }
