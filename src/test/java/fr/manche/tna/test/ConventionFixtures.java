@@ -142,6 +142,10 @@ public class ConventionFixtures {
         identityService.createGroupQuery().groupMember(userId).list().stream().map(group -> group.getId()).toList());
   }
 
+  public void clearUser() {
+    identityService.clearAuthentication();
+  }
+
   /** The running signature called by that instance. */
   public ProcessInstance signatureOf(ProcessInstance parent) {
     return runtimeService.createProcessInstanceQuery()

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -34,6 +35,7 @@ class ConventionPagesTest {
 
   @LocalServerPort int port;
   @Autowired ConventionFixtures fixtures;
+  @Autowired fr.manche.tna.test.ProcessDriver driver;
   @Autowired IdentityService identityService;
   @Autowired AccountService accounts;
   @Autowired OrganisationRepository organisations;
@@ -90,6 +92,32 @@ class ConventionPagesTest {
     assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("Accès refusé");
     assertThat(other.get("/ma-convention").body()).doesNotContain("Commune de Lessay");
     assertThat(new WebClient(port).getBytes("/documents/convention/" + signed.id()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theConventionPagesListItsAmendmentsRenewalProposalAndFormalNoticeWithTheirDeadlines() {
+    String siret = TestSirets.next();
+    ConventionFixtures.Signed signed = fixtures.signed(siret, "Commune de Percy",
+        LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 10), LocalDate.of(2026, 9, 11));
+    ConventionFixtures.at(LocalDate.of(2027, 3, 3));
+    fixtures.asUser(ConventionFixtures.REFERENT);
+    try {
+      driver.submitStartForm("ConventionAmendment",
+          Map.of("siret", siret, "amendmentObject", "Horaires d'ouverture", "amendmentContent", "Ouverture le samedi matin", "namedEffectiveDate", ""));
+      driver.submitStartForm("ConventionRenewal", Map.of("siret", siret, "proposalMessage", ""));
+      driver.submitStartForm("ConventionTermination",
+          Map.of("siret", siret, "failure", "Aucun atelier depuis six mois (article 3)", "letterReference", "1A 234 567", "sentOn", "03/03/2027"));
+    } finally {
+      fixtures.clearUser();
+    }
+    setPassword(signed.memberSignatoryUserId());
+    WebClient member = new WebClient(port);
+    assertThat(member.loginToWebapps(signed.memberSignatoryUserId(), PASSWORD)).isEqualTo(200);
+    assertThat(member.get("/ma-convention").body())
+        .contains("Demande d&#39;avenant « Horaires d&#39;ouverture », demandé le 3 mars 2027 : en cours d&#39;examen")
+        .contains("Renouvellement proposé le 3 mars 2027, en attente de la réponse de l&#39;organisation")
+        .contains("Mise en demeure du 3 mars 2027 (lettre 1A 234 567)")
+        .contains("Mise en demeure envoyée le 3 mars 2027 : accusé de réception à enregistrer");
   }
 
   private String otherMember() {
