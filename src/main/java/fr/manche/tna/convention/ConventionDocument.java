@@ -2,17 +2,14 @@ package fr.manche.tna.convention;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.platform.time.ParisTime;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
+import fr.manche.tna.signature.PdfLayout;
 import fr.manche.tna.signature.Signature;
 
 /**
@@ -39,9 +36,6 @@ public final class ConventionDocument {
       LocalDate effectiveDate,
       String renews) {}
 
-  private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-  private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-  private static final Font TEXT = FontFactory.getFont(FontFactory.HELVETICA, 10);
 
   /** The articles, summarised; numbers are those of the model convention. */
   private static final List<String[]> ARTICLES =
@@ -66,36 +60,32 @@ public final class ConventionDocument {
       PdfWriter.getInstance(document, out);
       document.addTitle("Convention de coopération — " + content.organisation().name());
       document.open();
-      Paragraph title = new Paragraph("Convention de coopération\nRéseau des territoires numériques apprenants", TITLE);
-      title.setAlignment(Element.ALIGN_CENTER);
-      title.setSpacingAfter(18);
-      document.add(title);
+      PdfLayout.title(document, "Convention de coopération");
       Organisation organisation = content.organisation();
-      paragraph(document, "Entre le Département de la Manche, représenté par son ou sa signataire habilité(e)"
+      PdfLayout.paragraph(document, "Entre le Département de la Manche, représenté par son ou sa signataire habilité(e)"
           + (content.departmentSignature() == null
               ? ""
               : " (" + content.departmentSignature().signerName() + ", " + content.departmentSignature().signerRole() + ")")
           + ", et " + organisation.name() + " (" + organisation.legalForm().label() + ", SIRET " + organisation.siret()
           + ", " + organisation.address() + "), représenté(e) par " + content.memberSignatory() + ".");
-      paragraph(document, "Référent du réseau pour le Département : " + content.networkReferent()
+      PdfLayout.paragraph(document, "Référent du réseau pour le Département : " + content.networkReferent()
           + ". Référent pour le membre : " + organisation.contactName() + " (" + organisation.contactEmail() + ").");
       for (String[] article : ARTICLES) {
-        Paragraph heading = new Paragraph(article[0], HEADING);
-        heading.setSpacingBefore(10);
-        document.add(heading);
-        paragraph(document, article[1]);
+        PdfLayout.heading(document, article[0]);
+        PdfLayout.paragraph(document, article[1]);
       }
-      Paragraph dates = new Paragraph("Dates", HEADING);
-      dates.setSpacingBefore(14);
-      document.add(dates);
+      PdfLayout.heading(document, "Dates");
       if (content.renews() != null) {
-        paragraph(document, "Cette convention renouvelle " + content.renews() + " et lui fait suite sans interruption.");
+        PdfLayout.paragraph(document, "Cette convention renouvelle " + content.renews() + " et lui fait suite sans interruption.");
       }
-      paragraph(document, "Signature pour l'organisation : " + signed(content.memberSignature()) + ".");
-      paragraph(document, "Signature pour le Département : " + signed(content.departmentSignature()) + ".");
+      PdfLayout.paragraph(document, "Signature pour l'organisation : " + PdfLayout.signed(content.memberSignature()) + ".");
+      PdfLayout.paragraph(document, "Signature pour le Département : " + PdfLayout.signed(content.departmentSignature()) + ".");
       LocalDate effective = content.effectiveDate();
-      paragraph(document, effective == null
-          ? "La convention prendra effet à la date de la dernière signature, pour trois ans."
+      PdfLayout.paragraph(document, effective == null
+          ? (content.renews() == null
+              ? "La convention prendra effet à la date de la dernière signature, pour trois ans."
+              : "Signée avant la fin de la convention qu'elle renouvelle, la convention prendra effet le lendemain de son "
+                  + "dernier jour ; signée plus tard, à la date de la dernière signature ; dans les deux cas pour trois ans.")
           : "La convention est en vigueur du " + ParisTime.formatDate(effective) + " au "
               + ParisTime.formatDate(ConventionTerms.lastDayInForce(effective)) + " inclus.");
       document.close();
@@ -105,16 +95,5 @@ public final class ConventionDocument {
     return out.toByteArray();
   }
 
-  private static void paragraph(Document document, String text) {
-    Paragraph paragraph = new Paragraph(text, TEXT);
-    paragraph.setSpacingAfter(4);
-    paragraph.setAlignment(Element.ALIGN_JUSTIFIED);
-    document.add(paragraph);
-  }
 
-  private static String signed(Signature signature) {
-    return signature == null
-        ? "en attente"
-        : signature.signerName() + ", " + signature.signerRole() + ", le " + ParisTime.formatDate(signature.signedOn());
-  }
 }
