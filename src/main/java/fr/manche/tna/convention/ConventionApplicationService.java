@@ -9,6 +9,7 @@ import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.audit.AuditLog;
 import fr.manche.tna.platform.time.ParisTime;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,6 +98,30 @@ public class ConventionApplicationService {
         "Convention " + conventionId + " — " + organisationOf(convention).name(),
         convention.organisationId(),
         decision.reason());
+  }
+
+  /** The legal form of an applicant who is none of the three allowed ones (R01): its application is refused. */
+  public static final String OTHER_LEGAL_FORM = "AUTRE";
+
+  /**
+   * R01: an application by an organisation that cannot sign (legal form "other") is not registered: it is
+   * refused with the reason, which the process mails to its contact. Its name and contact are still checked,
+   * so that the refusal reaches someone.
+   *
+   * @return the reason of the refusal, or empty when the legal form is one of the three allowed ones
+   */
+  public Optional<String> ineligibility(ConventionApplication application, String actor) {
+    if (!OTHER_LEGAL_FORM.equals(application.legalForm())) {
+      return Optional.empty();
+    }
+    String name = Inputs.required(application.organisationName(), "Nom de l'organisation", 200);
+    Inputs.required(application.contactName(), "Nom du contact référent", 200);
+    email(application.contactEmail(), "Courriel du contact référent");
+    String reason = "Seules peuvent signer la convention de coopération (article 2 de la convention) : "
+        + java.util.Arrays.stream(LegalForm.values()).map(LegalForm::label).collect(java.util.stream.Collectors.joining(", "))
+        + ". " + name + " n'a pas l'une de ces formes juridiques : sa demande ne peut pas être retenue.";
+    audit.record(actor == null ? "système" : actor, "Demande de convention non recevable (R01)", name, null, reason);
+    return Optional.of(reason);
   }
 
   /** The person who will sign for the organisation: name, capacity and e-mail (to sign in Tasklist). */

@@ -39,6 +39,11 @@ public final class ConventionApplicationProcess {
   public static final String CONVENTION_ID = "conventionId";
   /** The review's outcome: ACCEPTEE, REFUSEE or A_COMPLETER (ConventionStatus names). */
   public static final String APPLICATION_OUTCOME = "applicationOutcome";
+  /** Outcome of an application by an organisation that cannot sign (R01): refused by mail, nothing registered. */
+  public static final String INELIGIBLE = "NON_RECEVABLE";
+  /** Why an ineligible application is refused, in French. */
+  public static final String INELIGIBILITY_REASON = "ineligibilityReason";
+  public static final String NOTIFY_INELIGIBLE = "ServiceTask_NotifyIneligible";
   /** Id of the staff member who completed the review. */
   public static final String REVIEWER = "reviewer";
 

@@ -25,7 +25,15 @@ class RegisterApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long conventionId = service.register(application(execution), execution.getProcessInstanceId());
+    ConventionApplication application = application(execution);
+    java.util.Optional<String> ineligible =
+        service.ineligibility(application, fr.manche.tna.platform.security.CurrentUser.inEngine(execution.getProcessEngineServices()));
+    if (ineligible.isPresent()) {
+      execution.setVariable(ConventionApplicationProcess.APPLICATION_OUTCOME, ConventionApplicationProcess.INELIGIBLE);
+      execution.setVariable(ConventionApplicationProcess.INELIGIBILITY_REASON, ineligible.get());
+      return;
+    }
+    long conventionId = service.register(application, execution.getProcessInstanceId());
     execution.setVariable(CONVENTION_ID, conventionId);
     execution.setProcessBusinessKey("convention-" + conventionId);
   }

@@ -202,6 +202,31 @@ class ConventionApplicationFlowTest {
   }
 
   @Test
+  void r01AnOrganisationOfAnotherLegalFormIsRefusedByMailWithTheReasonAndNothingIsRegistered() {
+    long organisationsBefore = jdbc.sql("select count(*) from organisation").query(Long.class).single();
+    Map<String, String> company = application("21505016900014");
+    company.put("organisationName", "SARL Numérique Services");
+    company.put("legalForm", "AUTRE");
+    company.put("contactEmail", "contact@sarl-numerique.example.fr");
+
+    ProcessInstance instance = driver.submitStartForm(ConventionApplicationProcess.KEY, company);
+    assertThat(driver.runJob(instance.getId(), ConventionApplicationProcess.NOTIFY_INELIGIBLE)).isNull();
+
+    MimeMessage refusal = Mails.to("contact@sarl-numerique.example.fr").get(0);
+    assertThat(Mails.subject(refusal)).isEqualTo("Votre demande de convention ne peut pas être retenue : SARL Numérique Services");
+    assertThat(Mails.part(refusal, "text/plain"))
+        .contains("Motif du refus : Seules peuvent signer la convention de coopération (article 2 de la convention) : Collectivité territoriale")
+        .contains("SARL Numérique Services n'a pas l'une de ces formes juridiques");
+    assertThat(Mails.to(REFERENT_EMAIL)).as("nothing to review").isEmpty();
+    assertThat(jdbc.sql("select count(*) from organisation").query(Long.class).single()).isEqualTo(organisationsBefore);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getEndActivityId())
+        .isEqualTo("EndEvent_ApplicationIneligible");
+    assertThat(jdbc.sql("select count(*) from audit_entry where action = 'Demande de convention non recevable (R01)' and subject = ?")
+            .param("SARL Numérique Services").query(Long.class).single())
+        .isEqualTo(1);
+  }
+
+  @Test
   void aWelcomeMeetingInTheHourSkippedInMarchIsRefused() {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-01T08:00:00Z")));
     ProcessInstance instance = driver.submitStartForm(ConventionApplicationProcess.KEY, application("21505004500016"));

@@ -1,0 +1,47 @@
+package fr.manche.tna.convention.process;
+
+import fr.manche.tna.convention.process.ConventionApplicationProcess.StartForm;
+import fr.manche.tna.notification.Message;
+import fr.manche.tna.notification.NotificationService;
+import fr.manche.tna.notification.ProcessNotifications;
+import fr.manche.tna.platform.web.TasklistLinks;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * R01: tells an organisation that cannot sign the convention why its application is refused (asynchronous
+ * task). Nothing was registered: the mail is made from the application as filed.
+ */
+@Component("notifyIneligibleApplicant")
+class NotifyIneligibleDelegate implements JavaDelegate {
+
+  private final NotificationService notifications;
+  private final TasklistLinks links;
+
+  NotifyIneligibleDelegate(NotificationService notifications, TasklistLinks links) {
+    this.notifications = notifications;
+    this.links = links;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String name = (String) execution.getVariable(StartForm.ORGANISATION_NAME);
+    String contactName = (String) execution.getVariable(StartForm.CONTACT_NAME);
+    String reason = (String) execution.getVariable(ConventionApplicationProcess.INELIGIBILITY_REASON);
+    notifications.send(
+        ProcessNotifications.eventKey(execution),
+        Message.of(
+            List.of(((String) execution.getVariable(StartForm.CONTACT_EMAIL)).trim()),
+            "Votre demande de convention ne peut pas être retenue : " + name,
+            name,
+            ConventionMails.REQUEST_SUBJECT,
+            links.tasklist(),
+            "Plateforme du réseau des territoires numériques apprenants",
+            "Bonjour " + contactName.trim() + ",",
+            "Le Département de la Manche a bien reçu la demande de convention de coopération de " + name + ".",
+            "Motif du refus : " + reason,
+            "Si la forme juridique indiquée est erronée, le référent du réseau peut enregistrer une nouvelle demande."));
+  }
+}
