@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -23,6 +24,8 @@ public class MailCatcher implements SmartLifecycle {
 
   private final GreenMail server;
   private volatile boolean running;
+  /** Mails by Message-ID, in the order first seen. */
+  private final java.util.LinkedHashMap<String, MimeMessage> seen = new java.util.LinkedHashMap<>();
 
   MailCatcher(@Value("${tna.demo.mail-catcher.smtp-port}") int smtpPort) {
     this.server =
@@ -30,11 +33,38 @@ public class MailCatcher implements SmartLifecycle {
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
   }
 
-  /** Every mail received since start-up, newest first. */
-  public List<MimeMessage> received() {
-    List<MimeMessage> messages = new ArrayList<>(List.of(server.getReceivedMessages()));
+  /**
+   * Every mail received since start-up, newest first, once each (GreenMail keeps one copy per recipient's
+   * mailbox and lists mailbox by mailbox). The order is the order in which this catcher first saw them, so
+   * a mail keeps its number in the mail view while new ones arrive.
+   */
+  public synchronized List<MimeMessage> received() {
+    List<MimeMessage> arrived = new ArrayList<>(List.of(server.getReceivedMessages()));
+    arrived.sort(Comparator.comparing(MailCatcher::sentDate).thenComparing(MailCatcher::messageId));
+    for (MimeMessage message : arrived) {
+      seen.putIfAbsent(messageId(message), message);
+    }
+    List<MimeMessage> messages = new ArrayList<>(seen.values());
     Collections.reverse(messages);
     return messages;
+  }
+
+  private static java.util.Date sentDate(MimeMessage message) {
+    try {
+      java.util.Date sent = message.getSentDate();
+      return sent == null ? new java.util.Date(0) : sent;
+    } catch (jakarta.mail.MessagingException e) {
+      return new java.util.Date(0);
+    }
+  }
+
+  private static String messageId(MimeMessage message) {
+    try {
+      String id = message.getMessageID();
+      return id == null ? String.valueOf(System.identityHashCode(message)) : id;
+    } catch (jakarta.mail.MessagingException e) {
+      return String.valueOf(System.identityHashCode(message));
+    }
   }
 
   @Override

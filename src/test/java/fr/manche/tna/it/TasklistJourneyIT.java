@@ -132,7 +132,7 @@ class TasklistJourneyIT {
                 driver -> {
                   driver.navigate().refresh();
                   List<WebElement> links =
-                      driver.findElements(By.partialLinkText("Votre demande de convention est acceptée"));
+                      driver.findElements(By.partialLinkText("Votre demande de convention est acceptée : Commune de Gavray-sur-Sienne"));
                   return links.isEmpty() ? null : links.get(0);
                 });
     assertThat(browser.getPageSource()).contains("Nouvelle demande de convention à examiner : Commune de Gavray-sur-Sienne");
