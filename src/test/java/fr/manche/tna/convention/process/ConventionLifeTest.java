@@ -55,7 +55,7 @@ class ConventionLifeTest {
   }
 
   @Test
-  void signedLastOn29FebruaryTheConventionIsInForceThroughThe28FebruaryThreeYearsLater() throws Exception {
+  void r02SignedLastOn29FebruaryTheConventionIsInForceThroughThe28FebruaryThreeYearsLater() throws Exception {
     ConventionFixtures.Signed signed =
         fixtures.signed(TestSirets.next(), "Commune de Bréhal", LocalDate.of(2028, 2, 1), LocalDate.of(2028, 2, 20), LocalDate.of(2028, 2, 29));
 
@@ -83,7 +83,7 @@ class ConventionLifeTest {
   }
 
   @Test
-  void theDepartmentMaySignFirstAndTheMemberSignatoryAloneSignsForTheOrganisation() {
+  void r02TheDepartmentMaySignFirstAndTheMemberSignatoryAloneSignsForTheOrganisation() {
     ProcessInstance life = fixtures.accepted(LocalDate.of(2027, 5, 3), TestSirets.next(), "Commune de Tessy-Bocage");
     ProcessInstance signature = fixtures.signatureOf(life);
     Task memberTask = driver.openTask(signature.getId(), DocumentSignatureProcess.SIGN_AS_MEMBER);
@@ -124,7 +124,7 @@ class ConventionLifeTest {
   }
 
   @Test
-  void remindersGoSixAndFourMonthsBeforeTheEndAndTheConventionEndsAtMidnightParisTime() {
+  void r02RemindersGoSixAndFourMonthsBeforeTheEndAndTheConventionEndsAtMidnightParisTime() {
     ConventionFixtures.Signed signed =
         fixtures.signed(TestSirets.next(), "Commune de Cerisy-la-Salle", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 11));
     assertThat(signed.convention().lastDay()).isEqualTo(LocalDate.of(2029, 3, 10));
