@@ -61,7 +61,7 @@ class ConventionSignable implements SignableDocument {
         new ConventionDocument.Content(
             applications.organisationOf(convention),
             convention.memberSignatory(),
-            referent(convention.decidedBy()),
+            referent(convention),
             member,
             department,
             member != null && department != null ? lifecycle.effectiveDate(convention, signatures) : null,
@@ -69,14 +69,16 @@ class ConventionSignable implements SignableDocument {
   }
 
   /**
-   * The referent who accepted the application, by name. A renewal is accepted by a person of the member (R03),
-   * who is not the département's referent: then the role is named, not the person.
+   * The network referent who accepted the first application, by name. A renewal is accepted by a person of
+   * the member (R03), not by the département: its referent is the one of the convention it renews.
    */
-  private String referent(String userId) {
-    User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
-    if (user != null && identityService.createGroupQuery().groupMember(userId).groupId(fr.manche.tna.membership.AccountService.ALL_MEMBERS_GROUP).count() > 0) {
-      user = null;
+  private String referent(Convention convention) {
+    Convention first = convention;
+    while (first.predecessorId() != null) {
+      first = applications.convention(first.predecessorId());
     }
+    String userId = first.decidedBy();
+    User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
     return user == null ? "le référent du réseau des territoires numériques apprenants" : user.getFirstName() + " " + user.getLastName();
   }
 }

@@ -147,7 +147,8 @@ class ConventionRenewalTest {
     assertThat(Mails.pdfText(toSign))
         .contains("Cette convention renouvelle la convention n° " + signed.id() + ", en vigueur jusqu'au 10 mars 2029")
         .contains("représenté(e) par Claire Martin, maire")
-        .contains("Référent du réseau pour le Département : le référent du réseau des territoires numériques apprenants.");
+        .contains("Référent du réseau pour le Département : " + ConventionFixtures.REFERENT + " (test).")
+        .contains("Signée avant la fin de la convention qu'elle renouvelle, la convention prendra effet le lendemain de son dernier jour");
 
     // Both sign in January, before the current convention's end.
     fixtures.signBoth(newLife, LocalDate.of(2029, 1, 15), LocalDate.of(2029, 1, 18));
