@@ -1,5 +1,6 @@
 package fr.manche.tna.convention;
 
+import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.LegalForm;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.OrganisationRepository;
@@ -23,8 +24,11 @@ public class ConventionApplicationService {
   private final OrganisationRepository organisations;
   private final ConventionRepository conventions;
   private final AuditLog audit;
+  private final AccountService accounts;
 
-  ConventionApplicationService(OrganisationRepository organisations, ConventionRepository conventions, AuditLog audit) {
+  ConventionApplicationService(
+      OrganisationRepository organisations, ConventionRepository conventions, AuditLog audit, AccountService accounts) {
+    this.accounts = accounts;
     this.organisations = organisations;
     this.conventions = conventions;
     this.audit = audit;
@@ -55,6 +59,7 @@ public class ConventionApplicationService {
                 + ") est déjà en cours d'examen : attendez sa décision avant d'en déposer une autre.";
           });
     });
+    checkSignatoryOf(organisationId, signatory);
     return conventions.insertApplication(organisationId, processInstanceId, now, signatory);
   }
 
@@ -72,6 +77,7 @@ public class ConventionApplicationService {
           throw new InvalidInputException("Le SIRET " + completed.siret() + " est déjà celui de " + other.name() + ".");
         });
     ConventionRepository.Signatory signatory = signatory(application);
+    checkSignatoryOf(convention.organisationId(), signatory);
     organisations.update(completed);
     conventions.updateSignatory(conventionId, signatory);
     conventions.backToReview(conventionId);
@@ -122,6 +128,19 @@ public class ConventionApplicationService {
         + ". " + name + " n'a pas l'une de ces formes juridiques : sa demande ne peut pas être retenue.";
     audit.record(actor == null ? "système" : actor, "Demande de convention non recevable (R01)", name, null, reason);
     return Optional.of(reason);
+  }
+
+  /**
+   * The signatory signs with an account of the organisation: an e-mail address already used by a person of
+   * another organisation cannot be theirs.
+   */
+  private void checkSignatoryOf(long organisationId, ConventionRepository.Signatory signatory) {
+    accounts.personWithEmail(signatory.email())
+        .filter(person -> person.organisationId() != organisationId)
+        .ifPresent(person -> {
+          throw new InvalidInputException("L'adresse " + signatory.email()
+              + " est celle d'une personne d'une autre organisation : indiquez l'adresse du signataire de cette organisation.");
+        });
   }
 
   /** The person who will sign for the organisation: name, capacity and e-mail (to sign in Tasklist). */

@@ -113,6 +113,11 @@ public class AccountService {
   }
 
   /** The person behind a login, if it is a member's account. */
+  /** The person who has this e-mail address, whatever their organisation. */
+  public java.util.Optional<Person> personWithEmail(String email) {
+    return people.findByEmail(email);
+  }
+
   public java.util.Optional<Person> personOfUser(String userId) {
     return people.findByUserId(userId);
   }

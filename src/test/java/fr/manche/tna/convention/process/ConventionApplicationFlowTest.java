@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.manche.tna.convention.ConventionApplicationService;
 import fr.manche.tna.convention.ConventionSummary;
 import fr.manche.tna.test.ApplicationTest;
+import fr.manche.tna.test.ConventionFixtures;
+import fr.manche.tna.test.TestSirets;
 import fr.manche.tna.test.Mails;
 import fr.manche.tna.test.ProcessDriver;
 import fr.manche.tna.test.TestMailServer;
@@ -43,6 +45,7 @@ class ConventionApplicationFlowTest {
   @Autowired HistoryService historyService;
   @Autowired JdbcClient jdbc;
   @Autowired ConventionApplicationService service;
+  @Autowired ConventionFixtures fixtures;
 
   @BeforeEach
   void setUp() {
@@ -202,6 +205,16 @@ class ConventionApplicationFlowTest {
   }
 
   @Test
+  void theSignatoryCannotBeAPersonOfAnotherOrganisation() {
+    ConventionFixtures.Signed other = fixtures.signed(TestSirets.next(), "Commune de Marigny",
+        java.time.LocalDate.of(2026, 1, 5), java.time.LocalDate.of(2026, 1, 6), java.time.LocalDate.of(2026, 1, 7));
+    Map<String, String> application = application(TestSirets.next());
+    application.put("memberSignatoryEmail", other.memberSignatoryEmail());
+    assertThatThrownBy(() -> driver.submitStartForm(ConventionApplicationProcess.KEY, application))
+        .hasMessageContaining("est celle d'une personne d'une autre organisation");
+  }
+
+  @Test
   void r01AnOrganisationOfAnotherLegalFormIsRefusedByMailWithTheReasonAndNothingIsRegistered() {
     long organisationsBefore = jdbc.sql("select count(*) from organisation").query(Long.class).single();
     Map<String, String> company = application("21505016900014");
@@ -254,7 +267,7 @@ class ConventionApplicationFlowTest {
     values.put("contactEmail", "mairie@percy.example.fr");
     values.put("memberSignatoryName", "Jean Dupuis");
     values.put("memberSignatoryRole", "maire");
-    values.put("memberSignatoryEmail", "maire@percy.example.fr");
+    values.put("memberSignatoryEmail", "maire-" + siret + "@percy.example.fr");
     return values;
   }
 }
