@@ -270,6 +270,18 @@ class TasklistJourneyIT {
             .query(java.time.LocalDate.class).single())
         .as("06/01/2099 typed in French is 6 January").isEqualTo(java.time.LocalDate.of(2099, 1, 6));
 
+    // Her organisation's convention is in force (signed at the demo's first start): she requests an amendment.
+    waitFor(By.xpath("//*[normalize-space()='Démarrer un processus']")).click();
+    waitFor(By.xpath("//a[normalize-space()=\"Avenant à la convention de coopération\"]")).click();
+    fill("Objet de l'avenant", "Ateliers le samedi");
+    fill("Contenu de l'avenant", "Les ateliers ont aussi lieu le samedi matin à la médiathèque.");
+    screenshot("10-member-amendment-form");
+    click(browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(normalize-space(),'Démarrer')]")));
+    waitFor(By.xpath("//*[contains(normalize-space(),'Le processus a été démarré')]"));
+    assertThat(application.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+            .sql("select status from amendment where object = 'Ateliers le samedi'").query(String.class).single())
+        .isEqualTo("EN_EXAMEN");
+
     browser.get(base + "/camunda/app/cockpit/default/");
     assertThat(browser.getPageSource()).doesNotContain("Tableau de bord").contains("Accès refusé");
     screenshot("06-member-no-cockpit");
