@@ -92,6 +92,18 @@ public class ConventionLifecycle {
     return convention(conventionId);
   }
 
+  /** A party refused to sign (reason in the signature's refusal): the convention never takes effect. */
+  @Transactional
+  public Convention notSigned(long conventionId) {
+    conventions.notSigned(conventionId, ParisTime.today());
+    Convention convention = convention(conventionId);
+    String reason = signatures.refusal(DocumentType.CONVENTION, conventionId)
+        .map(refusal -> refusal.signerName() + " " + refusal.party().label() + " : " + refusal.reason()).orElse(null);
+    audit.record("système", "Convention non signée", "Convention " + conventionId + " — " + organisationOf(convention).name(),
+        convention.organisationId(), reason);
+    return convention;
+  }
+
   /** R02: the day after the last day in force, at midnight in Paris: the convention has reached its end. */
   @Transactional
   public End reachEnd(long conventionId) {

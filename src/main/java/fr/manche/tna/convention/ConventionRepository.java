@@ -87,6 +87,17 @@ class ConventionRepository {
     }
   }
 
+  /** A party refused to sign: the accepted convention will never take effect. */
+  void notSigned(long conventionId, java.time.LocalDate on) {
+    int updated =
+        jdbc.sql("update convention set status = 'NON_SIGNEE', ended_on = ? where id = ? and status = 'ACCEPTEE'")
+            .params(on, conventionId)
+            .update();
+    if (updated != 1) {
+      throw new IllegalStateException("Convention " + conventionId + " is not awaiting signatures");
+    }
+  }
+
   /** R02: the last day has passed. Returns false when the convention had already ended (terminated). */
   boolean reachEnd(long conventionId) {
     return jdbc.sql("update convention set status = 'ARRIVEE_A_TERME', ended_on = last_day where id = ? and status = 'SIGNEE'")

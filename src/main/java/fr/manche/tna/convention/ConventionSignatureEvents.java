@@ -26,7 +26,13 @@ class ConventionSignatureEvents implements ConventionEvents {
             + ", le " + ParisTime.formatDate(signature.signedOn()),
         null,
         false)));
-    if (convention.endedOn() != null) {
+    signatures.refusal(DocumentType.CONVENTION, convention.id()).ifPresent(refusal -> events.add(new Event(
+        refusal.refusedAt().atZoneSameInstant(ParisTime.ZONE).toLocalDate(),
+        "Signature refusée " + refusal.party().label() + " par " + refusal.signerName() + " le "
+            + ParisTime.formatDate(refusal.refusedAt().atZoneSameInstant(ParisTime.ZONE).toLocalDate()) + " : " + refusal.reason(),
+        null,
+        false)));
+    if (convention.endedOn() != null && convention.status() != ConventionStatus.NON_SIGNEE) {
       events.add(new Event(convention.endedOn(),
           (convention.status() == ConventionStatus.RESILIEE ? "Résiliée le " : "Arrivée à son terme le ") + ParisTime.formatDate(convention.endedOn()),
           null, false));

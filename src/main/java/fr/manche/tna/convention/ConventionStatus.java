@@ -15,6 +15,8 @@ public enum ConventionStatus {
    * partially terminated (R07), which keeps it alive but ends the loans.
    */
   SIGNEE,
+  /** A party refused to sign it, with a reason: it never took effect. */
+  NON_SIGNEE,
   /** Its last day has passed (R02), renewed or not. */
   ARRIVEE_A_TERME,
   /** Wholly terminated after a formal notice (R07). */

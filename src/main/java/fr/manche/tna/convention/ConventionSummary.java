@@ -33,6 +33,7 @@ public record ConventionSummary(Convention convention, String organisationName) 
         }
         yield today.isBefore(convention.effectiveDate()) ? "Signée, pas encore en vigueur" : "En vigueur";
       }
+      case NON_SIGNEE -> "Non signée : signature refusée";
       case ARRIVEE_A_TERME -> "Arrivée à son terme";
       case RESILIEE -> "Résiliée";
     };

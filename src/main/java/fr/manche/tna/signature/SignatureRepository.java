@@ -48,6 +48,31 @@ class SignatureRepository {
         .list();
   }
 
+  void insertRefusal(DocumentType type, long documentId, SignatureRefusal refusal) {
+    jdbc.sql(
+            """
+            insert into signature_refusal (document_type, document_id, party, signer_user_id, signer_name, reason, refused_at)
+            values (?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(type.name(), documentId, refusal.party().name(), refusal.signerUserId(), refusal.signerName(), refusal.reason(),
+            refusal.refusedAt())
+        .update();
+  }
+
+  Optional<SignatureRefusal> refusalOf(DocumentType type, long documentId) {
+    return jdbc.sql("select * from signature_refusal where document_type = ? and document_id = ? order by id")
+        .params(type.name(), documentId)
+        .query((rs, row) -> new SignatureRefusal(
+            Party.valueOf(rs.getString("party")),
+            rs.getString("signer_user_id"),
+            rs.getString("signer_name"),
+            rs.getString("reason"),
+            rs.getObject("refused_at", OffsetDateTime.class)))
+        .list()
+        .stream()
+        .findFirst();
+  }
+
   void archive(ArchivedDocument document, OffsetDateTime createdAt) {
     jdbc.sql("delete from archived_document where document_type = ? and document_id = ? and version = ?")
         .params(document.type().name(), document.documentId(), document.version())

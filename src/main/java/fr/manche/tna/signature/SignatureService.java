@@ -106,6 +106,27 @@ public class SignatureService {
     return signature;
   }
 
+  /**
+   * Records one party's refusal to sign, with its reason: the document will not be signed.
+   *
+   * @throws InvalidInputException in French when the reason is missing
+   */
+  @Transactional
+  public SignatureRefusal refuse(DocumentType type, long documentId, Party party, String userId, String name, String reason) {
+    SignatureRefusal refusal = new SignatureRefusal(party, userId, Inputs.required(name, "Votre nom", 200),
+        Inputs.required(reason, "Motif du refus de signer", 2000), ParisTime.now().toOffsetDateTime());
+    repository.insertRefusal(type, documentId, refusal);
+    Signing signing = signing(type, documentId);
+    audit.record(userId, "Signature refusée", signing.title() + " — " + party.label(), signing.organisationId(),
+        refusal.signerName() + " : " + refusal.reason());
+    return refusal;
+  }
+
+  /** The refusal that stopped the signature of the document, if any. */
+  public Optional<SignatureRefusal> refusal(DocumentType type, long documentId) {
+    return repository.refusalOf(type, documentId);
+  }
+
   public List<Signature> signatures(DocumentType type, long documentId) {
     return repository.signaturesOf(type, documentId);
   }

@@ -125,6 +125,30 @@ public class ConventionFixtures {
     runAll(parent);
   }
 
+  /** Only the département signs, on that day: the member's signature is still awaited. */
+  public void departmentSignsOnly(ProcessInstance parent, LocalDate departmentSignsOn) {
+    sign(signatureOf(parent), DocumentSignatureProcess.SIGN_AS_DEPARTMENT, SIGNATORY, departmentSignsOn, "Anne Duval",
+        "vice-présidente du Conseil départemental");
+  }
+
+  /** One party refuses to sign the document the instance waits for, on that day, with that reason. */
+  public void refuseToSign(ProcessInstance parent, boolean asMember, LocalDate on, String reason) {
+    ProcessInstance signature = signatureOf(parent);
+    String userId = asMember
+        ? (String) runtimeService.getVariable(signature.getId(), DocumentSignatureProcess.MEMBER_SIGNATORY_USER_ID)
+        : SIGNATORY;
+    at(on);
+    Task task = driver.openTask(signature.getId(), asMember ? DocumentSignatureProcess.SIGN_AS_MEMBER : DocumentSignatureProcess.SIGN_AS_DEPARTMENT);
+    asUser(userId);
+    try {
+      driver.claimAndSubmit(task, userId, Map.of("signatureDecision", "refuser", "signerName", asMember ? "Jean Dupuis" : "Anne Duval",
+          "refusalReason", reason));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    runAll(parent);
+  }
+
   private void sign(ProcessInstance signature, String taskKey, String userId, LocalDate on, String name, String role) {
     at(on);
     Task task = driver.openTask(signature.getId(), taskKey);

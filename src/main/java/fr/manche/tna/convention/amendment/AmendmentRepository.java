@@ -73,6 +73,12 @@ class AmendmentRepository {
     requireOne(updated, amendmentId, "under review");
   }
 
+  void notSigned(long amendmentId) {
+    int updated =
+        jdbc.sql("update amendment set status = 'NON_SIGNE' where id = ? and status = 'ACCEPTEE'").param(amendmentId).update();
+    requireOne(updated, amendmentId, "awaiting signatures");
+  }
+
   void signed(long amendmentId, LocalDate effectiveDate) {
     int updated =
         jdbc.sql("update amendment set status = 'SIGNE', effective_date = ? where id = ? and status = 'ACCEPTEE'")

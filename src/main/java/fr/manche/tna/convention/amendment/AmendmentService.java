@@ -176,6 +176,18 @@ public class AmendmentService {
     return find(amendmentId);
   }
 
+  /** A party refused to sign (its reason is the signature's refusal): the amendment never takes effect. */
+  @Transactional
+  public Amendment notSigned(long amendmentId) {
+    repository.notSigned(amendmentId);
+    Amendment amendment = find(amendmentId);
+    Convention convention = lifecycle.convention(amendment.conventionId());
+    audit.record("système", "Avenant non signé", subject(convention, lifecycle.organisationOf(convention)),
+        convention.organisationId(), amendment.title() + " « " + amendment.object() + " »"
+            + signatures.refusal(DocumentType.AVENANT, amendmentId).map(refusal -> " — " + refusal.signerName() + " : " + refusal.reason()).orElse(""));
+    return amendment;
+  }
+
   /**
    * Both parties have signed (R04): the amendment takes effect on the first day of the month after the last
    * signature, or on the later date it names (R06); the signed PDF is archived.

@@ -11,7 +11,9 @@ public enum AmendmentStatus {
   /** Accepted and numbered, awaiting both signatures. */
   ACCEPTEE("acceptée, en cours de signature"),
   /** R04: signed by both parties; part of the convention from its effective date (R06). */
-  SIGNE("signé");
+  SIGNE("signé"),
+  /** A party refused to sign it: it never takes effect. */
+  NON_SIGNE("non signé : signature refusée");
 
   private final String label;
 

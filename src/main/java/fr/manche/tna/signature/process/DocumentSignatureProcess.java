@@ -18,12 +18,22 @@ public final class DocumentSignatureProcess {
   public static final String MEMBER_SIGNATORY_USER_ID = "memberSignatoryUserId";
   public static final String DOCUMENT_TITLE = "documentTitle";
   public static final String DOCUMENT_LINK = "documentLink";
+  /** Set when each party's task completes: signed (true) or refused (false). */
+  public static final String MEMBER_SIGNED = "memberSigned";
+  public static final String DEPARTMENT_SIGNED = "departmentSigned";
+  /** The BPMN error the process ends with when a party refuses to sign; callers catch it on their call activity. */
+  public static final String REFUSED_ERROR = "SignatureRefusee";
 
   /** Fields of the form {@code DocumentSignatureSign}. */
   public static final class SignForm {
     public static final String SIGNER_NAME = "signerName";
     public static final String SIGNER_ROLE = "signerRole";
     public static final String CONFIRMED = "signatureConfirmed";
+    /** {@value #SIGN} (default) or {@value #REFUSE}. */
+    public static final String DECISION = "signatureDecision";
+    public static final String SIGN = "signer";
+    public static final String REFUSE = "refuser";
+    public static final String REFUSAL_REASON = "refusalReason";
 
     private SignForm() {}
   }
@@ -32,6 +42,7 @@ public final class DocumentSignatureProcess {
   public static final String NOTIFY_SIGNATORIES = "ServiceTask_NotifySignatories";
   public static final String SIGN_AS_MEMBER = "UserTask_SignAsMember";
   public static final String SIGN_AS_DEPARTMENT = "UserTask_SignAsDepartment";
+  public static final String NOTIFY_REFUSED = "ServiceTask_NotifySignatureRefused";
 
   private DocumentSignatureProcess() {}
 }

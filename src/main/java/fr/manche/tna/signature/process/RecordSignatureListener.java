@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Records a signature when a signatory completes their task: the confirmation, name and capacity are
  * checked on the server (bad input keeps the task open with a French message), the date is today in Paris.
+ * A signatory may instead refuse to sign, with a reason: the signature then stops for both parties.
  * Only the named signatory signs for the member. The form's values are then removed from the process, so
  * that the other party's form opens empty.
  */
@@ -41,15 +42,20 @@ class RecordSignatureListener implements TaskListener {
     if (party == Party.MEMBRE && !signer.equals(task.getVariable(DocumentSignatureProcess.MEMBER_SIGNATORY_USER_ID))) {
       throw new InvalidInputException("Seul le signataire désigné par l'organisation peut signer pour elle.");
     }
-    signatures.sign(
-        DocumentType.valueOf((String) task.getVariable(DOCUMENT_TYPE)),
-        ((Number) task.getVariable(DOCUMENT_ID)).longValue(),
-        party,
-        signer,
-        task.getVariable(SignForm.CONFIRMED),
-        (String) task.getVariable(SignForm.SIGNER_NAME),
-        (String) task.getVariable(SignForm.SIGNER_ROLE));
+    DocumentType type = DocumentType.valueOf((String) task.getVariable(DOCUMENT_TYPE));
+    long documentId = ((Number) task.getVariable(DOCUMENT_ID)).longValue();
+    boolean refused = SignForm.REFUSE.equals(task.getVariable(SignForm.DECISION));
+    if (refused) {
+      signatures.refuse(type, documentId, party, signer, (String) task.getVariable(SignForm.SIGNER_NAME),
+          (String) task.getVariable(SignForm.REFUSAL_REASON));
+    } else {
+      signatures.sign(type, documentId, party, signer, task.getVariable(SignForm.CONFIRMED),
+          (String) task.getVariable(SignForm.SIGNER_NAME), (String) task.getVariable(SignForm.SIGNER_ROLE));
+    }
+    // Read by the gateway after the task: signed, or refused (the signature stops).
     task.getExecution().getProcessInstance()
-        .removeVariables(List.of(SignForm.CONFIRMED, SignForm.SIGNER_NAME, SignForm.SIGNER_ROLE));
+        .setVariable(party == Party.MEMBRE ? DocumentSignatureProcess.MEMBER_SIGNED : DocumentSignatureProcess.DEPARTMENT_SIGNED, !refused);
+    task.getExecution().getProcessInstance()
+        .removeVariables(List.of(SignForm.CONFIRMED, SignForm.SIGNER_NAME, SignForm.SIGNER_ROLE, SignForm.DECISION, SignForm.REFUSAL_REASON));
   }
 }

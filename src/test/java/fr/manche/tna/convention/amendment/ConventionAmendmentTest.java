@@ -174,6 +174,24 @@ class ConventionAmendmentTest {
   }
 
   @Test
+  void anAmendmentTheDepartmentRefusesToSignIsNotSignedAndKeepsNoEffect() {
+    ConventionFixtures.Signed signed =
+        fixtures.signed(TestSirets.next(), "Commune de Gavray", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 10), LocalDate.of(2026, 9, 11));
+    ConventionFixtures.at(LocalDate.of(2027, 1, 11));
+    ProcessInstance request = request(signed.memberSignatoryUserId(), "", "Horaires", "Ouverture le dimanche.", "");
+    accept(request, "");
+    fixtures.refuseToSign(request, false, LocalDate.of(2027, 1, 20), "Le budget ne permet pas l'ouverture le dimanche.");
+
+    Amendment amendment = amendmentOf(request);
+    assertThat(amendment.status()).isEqualTo(AmendmentStatus.NON_SIGNE);
+    assertThat(amendment.effectiveDate()).isNull();
+    assertThat(endOf(request)).isEqualTo("EndEvent_AmendmentNotSigned");
+    assertThat(Mails.to(signed.memberSignatoryEmail()))
+        .anyMatch(mail -> Mails.subject(mail).startsWith("Signature refusée : Avenant n° 1")
+            && Mails.part(mail, "text/plain").contains("Motif : Le budget ne permet pas l'ouverture le dimanche."));
+  }
+
+  @Test
   void aMemberRequestGoesThroughReviewAndSignaturesAndTheSignedAmendmentArrivesByMail() {
     ConventionFixtures.Signed signed =
         fixtures.signed(TestSirets.next(), "Commune de Marigny", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 7), LocalDate.of(2026, 4, 8));

@@ -124,6 +124,39 @@ class ConventionLifeTest {
   }
 
   @Test
+  void aSignatoryMayRefuseToSignWithAReasonThenTheConventionNeverTakesEffect() {
+    ProcessInstance life = fixtures.accepted(LocalDate.of(2027, 6, 1), TestSirets.next(), "Commune de Hambye");
+    long conventionId = fixtures.conventionOf(life);
+    ProcessInstance signature = fixtures.signatureOf(life);
+    fixtures.departmentSignsOnly(life, LocalDate.of(2027, 6, 2));
+
+    // A refusal needs its reason.
+    String member = driver.openTask(signature.getId(), DocumentSignatureProcess.SIGN_AS_MEMBER).getAssignee();
+    fixtures.asUser(member);
+    try {
+      assertThatThrownBy(() -> driver.claimAndSubmit(driver.openTask(signature.getId(), DocumentSignatureProcess.SIGN_AS_MEMBER), member,
+              Map.of("signatureDecision", "refuser", "signerName", "Jean Dupuis", "refusalReason", " ")))
+          .hasMessageContaining("Motif du refus de signer");
+    } finally {
+      fixtures.clearUser();
+    }
+    TestMailServer.reset();
+    fixtures.refuseToSign(life, true, LocalDate.of(2027, 6, 3), "Le conseil municipal n'a pas encore délibéré.");
+
+    Convention convention = lifecycle.convention(conventionId);
+    assertThat(convention.status()).isEqualTo(ConventionStatus.NON_SIGNEE);
+    assertThat(convention.effectiveDate()).isNull();
+    assertThat(lifecycle.mayBorrow(convention.organisationId(), LocalDate.of(2027, 6, 4))).isFalse();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(life.getId()).count()).isZero();
+    MimeMessage refusal = Mails.to(ConventionFixtures.SIGNATORY_EMAIL).get(0);
+    assertThat(Mails.subject(refusal)).isEqualTo("Signature refusée : Convention de coopération de Commune de Hambye");
+    assertThat(Mails.part(refusal, "text/plain"))
+        .contains("Jean Dupuis a refusé de signer le document « Convention de coopération de Commune de Hambye » pour l'organisation.")
+        .contains("Motif : Le conseil municipal n'a pas encore délibéré.");
+    assertThat(lifecycle.ofOrganisation(convention.organisationId()).get(0).statusLabel()).isEqualTo("Non signée : signature refusée");
+  }
+
+  @Test
   void r02RemindersGoSixAndFourMonthsBeforeTheEndAndTheConventionEndsAtMidnightParisTime() {
     ConventionFixtures.Signed signed =
         fixtures.signed(TestSirets.next(), "Commune de Cerisy-la-Salle", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 11));

@@ -65,6 +65,12 @@ class AmendmentSteps {
         ((Number) execution.getVariable(AMENDMENT_ID)).longValue(), CurrentUser.inEngine(execution.getProcessEngineServices()));
   }
 
+  /** A party refused to sign (the signature already told both why): the amendment is not signed. */
+  @Bean("recordAmendmentNotSigned")
+  JavaDelegate recordAmendmentNotSigned(AmendmentService service) {
+    return execution -> service.notSigned(((Number) execution.getVariable(AMENDMENT_ID)).longValue());
+  }
+
   private static AmendmentDecision decision(VariableScope variables, ConventionLifecycle lifecycle) {
     return AmendmentDecision.fromSubmitted(
         string(variables, ReviewForm.DECISION),
