@@ -114,7 +114,8 @@ def layout(container, shapes, origin):
         hx, hy, hw, hh = shapes[b.get("attachedToRef")]
         same_host = [x for x in boundaries if x.get("attachedToRef") == b.get("attachedToRef")]
         k = same_host.index(b)
-        shapes[b.get("id")] = (hx + hw - 18 - 40 * k - 20, hy + hh - 18, 36, 36)
+        spacing = min(110, (hw - 40) / max(1, len(same_host)))
+        shapes[b.get("id")] = (hx + hw - 38 - spacing * k, hy + hh - 18, 36, 36)
     return x - origin[0], y - origin[1]
 
 
