@@ -1,6 +1,7 @@
 package fr.manche.tna.convention.termination;
 
 import fr.manche.tna.convention.Convention;
+import fr.manche.tna.convention.ConventionStatus;
 import fr.manche.tna.convention.ConventionLifecycle;
 import fr.manche.tna.convention.TerminationScope;
 import fr.manche.tna.membership.Organisation;
@@ -149,6 +150,17 @@ public class FormalNoticeService {
   public FormalNotice decide(long noticeId, NoticeDecision decision, String reason, String actor) {
     if (decision == NoticeDecision.REGULARISEE) {
       return close(noticeId, FormalNoticeStatus.REGULARISEE, Inputs.optional(reason, "Motif", 2000), null, actor);
+    }
+    if (decision == NoticeDecision.CLASSEE) {
+      Convention convention = lifecycle.convention(find(noticeId).conventionId());
+      if (convention.status() == ConventionStatus.SIGNEE && convention.terminationScope() == null) {
+        throw new InvalidInputException("La convention est toujours en vigueur (jusqu'au " + ParisTime.formatDate(convention.lastDay())
+            + ") : décidez de la résiliation ou constatez que le manquement est régularisé.");
+      }
+      FormalNotice closed = close(noticeId, FormalNoticeStatus.CLASSEE, Inputs.optional(reason, "Motif", 2000), null, actor);
+      audit.record(actor, "Mise en demeure classée sans suite", subject(convention, lifecycle.organisationOf(convention)),
+          convention.organisationId(), closed.title());
+      return closed;
     }
     return terminate(noticeId, decision.scope(), reason, actor);
   }

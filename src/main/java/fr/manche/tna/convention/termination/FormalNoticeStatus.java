@@ -11,7 +11,9 @@ public enum FormalNoticeStatus {
   /** The convention was wholly terminated. */
   RESILIEE_TOTALE("Convention résiliée en totalité"),
   /** Only the loan of equipment (article 4) was terminated. */
-  RESILIEE_PARTIELLE("Convention résiliée partiellement : prêt de matériel (article 4)");
+  RESILIEE_PARTIELLE("Convention résiliée partiellement : prêt de matériel (article 4)"),
+  /** The convention ended before a decision was due: the notice is closed without further action. */
+  CLASSEE("Classée sans suite : la convention a pris fin");
 
   private final String label;
 

@@ -11,7 +11,9 @@ public enum NoticeDecision {
   /** Terminate the loan of equipment only (article 4). */
   RESILIER_PARTIELLEMENT("resilier_partiellement", TerminationScope.PARTIELLE),
   /** The failure has been remedied: the notice is lifted. */
-  REGULARISEE("regularisee", null);
+  REGULARISEE("regularisee", null),
+  /** The convention has ended meanwhile (its last day passed, or terminated otherwise): nothing left to decide. */
+  CLASSEE("classer", null);
 
   private final String formValue;
   private final TerminationScope scope;
@@ -41,6 +43,7 @@ public enum NoticeDecision {
         return decision;
       }
     }
-    throw new InvalidInputException("Choisissez une décision : résilier en totalité, résilier le prêt de matériel seulement, ou manquement régularisé.");
+    throw new InvalidInputException("Choisissez une décision : résilier en totalité, résilier le prêt de matériel seulement, manquement régularisé, "
+        + "ou classer sans suite si la convention a pris fin.");
   }
 }

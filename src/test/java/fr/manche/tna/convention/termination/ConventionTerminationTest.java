@@ -403,6 +403,35 @@ class ConventionTerminationTest {
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(instancesBefore + 1);
   }
 
+  @Test
+  void r07ANoticeOvertakenByTheEndOfTheConventionIsClosedWithoutFurtherAction() {
+    // Signed on 1 April 2024: its last day is 31 March 2027, within the thirty days of the notice.
+    ConventionFixtures.Signed signed = fixtures.signed(TestSirets.next(), "Commune de Bréhal",
+        LocalDate.of(2024, 3, 25), LocalDate.of(2024, 3, 29), LocalDate.of(2024, 4, 1));
+    Organisation organisation = organisations.findById(signed.convention().organisationId()).orElseThrow();
+    Case member = new Case(signed, organisation, startNotice(organisation.siret(), "03/03/2027", SENT_ON));
+    driver.runJobs(member.pid());
+    acknowledge(member, "10/03/2027", LocalDate.of(2027, 3, 12));
+    ConventionFixtures.at(POSSIBLE_ON, LocalTime.MIDNIGHT);
+    fixtures.runAll(signed.life());
+    driver.runJobs(member.pid());
+    assertThat(lifecycle.convention(member.conventionId()).status()).isEqualTo(ConventionStatus.ARRIVEE_A_TERME);
+
+    asReferent(() -> driver.claimAndSubmit(driver.openTask(member.pid(), DECISION_TASK), REFERENT,
+        Map.of("decision", "classer", "decisionReason", "")));
+    assertThat(notices.ofConvention(member.conventionId()).get(0).status()).isEqualTo(FormalNoticeStatus.CLASSEE);
+    assertThat(endOf(member)).isEqualTo("EndEvent_NoticeClosed");
+  }
+
+  @Test
+  void r07ANoticeIsNotClosedWithoutFurtherActionWhileTheConventionIsInForce() {
+    Case member = periodOver("Commune de Cérences");
+    assertThatThrownBy(() -> asReferent(() -> driver.claimAndSubmit(driver.openTask(member.pid(), DECISION_TASK), REFERENT,
+            Map.of("decision", "classer", "decisionReason", ""))))
+        .hasMessageContaining("La convention est toujours en vigueur (jusqu'au 11 janvier 2030)");
+    assertThat(notices.ofConvention(member.conventionId()).get(0).open()).isTrue();
+  }
+
   // --- Steps, as a logged-in network referent ---
 
   private Case noticeSent(String name) {
