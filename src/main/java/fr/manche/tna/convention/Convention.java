@@ -40,6 +40,16 @@ public record Convention(
         && !day.isAfter(lastDay);
   }
 
+  /** Who hears about the convention on the member's side: the organisation's referent contact and its signatory. */
+  public java.util.List<String> memberEmails(fr.manche.tna.membership.Organisation organisation) {
+    java.util.List<String> recipients = new java.util.ArrayList<>();
+    recipients.add(organisation.contactEmail());
+    if (memberSignatoryEmail != null) {
+      recipients.add(memberSignatoryEmail);
+    }
+    return recipients;
+  }
+
   /** "Jean Dupuis, maire" */
   public String memberSignatory() {
     return memberSignatoryName + ", " + memberSignatoryRole;

@@ -124,8 +124,7 @@ public class ConventionApplicationService {
     Inputs.required(application.contactName(), "Nom du contact référent", 200);
     email(application.contactEmail(), "Courriel du contact référent");
     String reason = "Seules peuvent signer la convention de coopération (article 2 de la convention) : "
-        + java.util.Arrays.stream(LegalForm.values()).map(LegalForm::label).collect(java.util.stream.Collectors.joining(", "))
-        + ". " + name + " n'a pas l'une de ces formes juridiques : sa demande ne peut pas être retenue.";
+        + LegalForm.allowedLabels() + ". " + name + " n'a pas l'une de ces formes juridiques : sa demande ne peut pas être retenue.";
     audit.record(actor == null ? "système" : actor, "Demande de convention non recevable (R01)", name, null, reason);
     return Optional.of(reason);
   }

@@ -2,6 +2,7 @@ package fr.manche.tna.convention;
 
 import fr.manche.tna.membership.Admission;
 import fr.manche.tna.membership.Organisation;
+import fr.manche.tna.platform.Inputs;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.audit.AuditLog;
 import fr.manche.tna.platform.time.ParisTime;
@@ -134,8 +135,8 @@ public class ConventionLifecycle {
     }
     ConventionRepository.Signatory signatory =
         new ConventionRepository.Signatory(
-            fr.manche.tna.platform.Inputs.required(signatoryName, "Nom du signataire", 200),
-            fr.manche.tna.platform.Inputs.required(signatoryRole, "Qualité du signataire", 200),
+            Inputs.required(signatoryName, "Nom du signataire", 200),
+            Inputs.required(signatoryRole, "Qualité du signataire", 200),
             ConventionApplicationService.email(signatoryEmail, "Courriel du signataire"));
     long id = conventions.insertRenewal(current.organisationId(), conventionId, ParisTime.now().toOffsetDateTime(), acceptedBy, signatory);
     audit.record(acceptedBy, "Renouvellement accepté", "Convention " + conventionId + " — " + organisationOf(current).name(),

@@ -32,8 +32,12 @@ public enum LegalForm {
         .orElseThrow(
             () ->
                 new InvalidInputException(
-                    "Seules peuvent signer la convention (article 2) : "
-                        + Arrays.stream(values()).map(LegalForm::label).collect(Collectors.joining(", "))
+                    "Seules peuvent signer la convention (article 2) : " + allowedLabels()
                         + ". La forme juridique indiquée n'en fait pas partie."));
+  }
+
+  /** R01: the three forms that may sign, in words, e.g. for a refusal. */
+  public static String allowedLabels() {
+    return Arrays.stream(values()).map(LegalForm::label).collect(Collectors.joining(", "));
   }
 }

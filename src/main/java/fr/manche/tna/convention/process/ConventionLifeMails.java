@@ -37,7 +37,7 @@ class ConventionLifeMails {
     Convention convention = lifecycle.convention(conventionId);
     Organisation organisation = lifecycle.organisationOf(convention);
     ArchivedDocument pdf = lifecycle.document(conventionId).orElseThrow();
-    List<String> recipients = member(convention, organisation);
+    List<String> recipients = convention.memberEmails(organisation);
     recipients.addAll(directory.emailsOf(StaffGroup.SIGNATORIES));
     recipients.addAll(directory.emailsOf(StaffGroup.NETWORK_REFERENTS));
     return Message.of(
@@ -62,7 +62,7 @@ class ConventionLifeMails {
   Notification endReminder(long conventionId) {
     Convention convention = lifecycle.convention(conventionId);
     Organisation organisation = lifecycle.organisationOf(convention);
-    List<String> recipients = member(convention, organisation);
+    List<String> recipients = convention.memberEmails(organisation);
     recipients.addAll(directory.emailsOf(StaffGroup.NETWORK_REFERENTS));
     LocalDate deadline = ConventionTerms.amendmentRequestDeadline(convention.lastDay());
     return Message.of(
@@ -90,10 +90,10 @@ class ConventionLifeMails {
     String ended = "La convention de coopération de " + organisation.name() + " est arrivée à son terme le "
         + ParisTime.formatDate(convention.lastDay()) + ".";
     return renewed
-        ? Message.of(member(convention, organisation), "Votre convention est renouvelée : " + organisation.name(),
+        ? Message.of(convention.memberEmails(organisation), "Votre convention est renouvelée : " + organisation.name(),
             organisation.name(), SUBJECT, links.memberConventions(), "Voir la convention et ses échéances", "Bonjour,",
             ended, "La convention renouvelée lui succède sans interruption : vos emprunts de matériel continuent normalement.")
-        : Message.of(member(convention, organisation), "Votre convention est arrivée à son terme : " + organisation.name(),
+        : Message.of(convention.memberEmails(organisation), "Votre convention est arrivée à son terme : " + organisation.name(),
             organisation.name(), SUBJECT, links.memberConventions(), "Voir la convention et ses échéances", "Bonjour,",
             ended,
             "Elle n'a pas été renouvelée : " + organisation.name() + " ne peut plus emprunter le matériel du Département (article 4). "
@@ -114,13 +114,4 @@ class ConventionLifeMails {
         "Vérifiez le matériel qu'elle a encore en prêt et organisez son retour à la Maison du Département.");
   }
 
-  /** The member's signatory and referent contact. */
-  private static List<String> member(Convention convention, Organisation organisation) {
-    List<String> recipients = new ArrayList<>();
-    recipients.add(organisation.contactEmail());
-    if (convention.memberSignatoryEmail() != null) {
-      recipients.add(convention.memberSignatoryEmail());
-    }
-    return recipients;
-  }
 }

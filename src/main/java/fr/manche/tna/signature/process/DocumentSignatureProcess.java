@@ -1,5 +1,8 @@
 package fr.manche.tna.signature.process;
 
+import fr.manche.tna.signature.DocumentType;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /**
  * The called process {@code DocumentSignature} (bpmn/signature/DocumentSignature.bpmn): both parties sign a
  * convention or an amendment, in either order. The caller passes {@value #DOCUMENT_TYPE} and
@@ -43,6 +46,14 @@ public final class DocumentSignatureProcess {
   public static final String SIGN_AS_MEMBER = "UserTask_SignAsMember";
   public static final String SIGN_AS_DEPARTMENT = "UserTask_SignAsDepartment";
   public static final String NOTIFY_REFUSED = "ServiceTask_NotifySignatureRefused";
+
+  public static DocumentType documentType(VariableScope variables) {
+    return DocumentType.valueOf((String) variables.getVariable(DOCUMENT_TYPE));
+  }
+
+  public static long documentId(VariableScope variables) {
+    return ((Number) variables.getVariable(DOCUMENT_ID)).longValue();
+  }
 
   private DocumentSignatureProcess() {}
 }

@@ -1,7 +1,5 @@
 package fr.manche.tna.signature.process;
 
-import static fr.manche.tna.signature.process.DocumentSignatureProcess.DOCUMENT_ID;
-import static fr.manche.tna.signature.process.DocumentSignatureProcess.DOCUMENT_TYPE;
 
 import fr.manche.tna.platform.security.CurrentUser;
 import fr.manche.tna.platform.security.InstanceGrants;
@@ -31,8 +29,8 @@ class PrepareSignatureDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DocumentType type = DocumentType.valueOf((String) execution.getVariable(DOCUMENT_TYPE));
-    long documentId = ((Number) execution.getVariable(DOCUMENT_ID)).longValue();
+    DocumentType type = DocumentSignatureProcess.documentType(execution);
+    long documentId = DocumentSignatureProcess.documentId(execution);
     SignatureService.Prepared prepared =
         signatures.prepare(type, documentId, CurrentUser.inEngine(execution.getProcessEngineServices()));
     Signing signing = signatures.signing(type, documentId);

@@ -1,7 +1,5 @@
 package fr.manche.tna.signature.process;
 
-import static fr.manche.tna.signature.process.DocumentSignatureProcess.DOCUMENT_ID;
-import static fr.manche.tna.signature.process.DocumentSignatureProcess.DOCUMENT_TYPE;
 
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.security.CurrentUser;
@@ -42,8 +40,8 @@ class RecordSignatureListener implements TaskListener {
     if (party == Party.MEMBRE && !signer.equals(task.getVariable(DocumentSignatureProcess.MEMBER_SIGNATORY_USER_ID))) {
       throw new InvalidInputException("Seul le signataire désigné par l'organisation peut signer pour elle.");
     }
-    DocumentType type = DocumentType.valueOf((String) task.getVariable(DOCUMENT_TYPE));
-    long documentId = ((Number) task.getVariable(DOCUMENT_ID)).longValue();
+    DocumentType type = DocumentSignatureProcess.documentType(task);
+    long documentId = DocumentSignatureProcess.documentId(task);
     boolean refused = SignForm.REFUSE.equals(task.getVariable(SignForm.DECISION));
     if (refused) {
       signatures.refuse(type, documentId, party, signer, (String) task.getVariable(SignForm.SIGNER_NAME),

@@ -135,11 +135,7 @@ class AmendmentMails {
 
   /** The member's contact and signatory, and the requester. */
   private List<String> member(Amendment amendment, Convention convention, Organisation organisation) {
-    List<String> recipients = new ArrayList<>();
-    recipients.add(organisation.contactEmail());
-    if (convention.memberSignatoryEmail() != null) {
-      recipients.add(convention.memberSignatoryEmail());
-    }
+    List<String> recipients = convention.memberEmails(organisation);
     amendments.requesterEmail(amendment).ifPresent(recipients::add);
     return recipients;
   }

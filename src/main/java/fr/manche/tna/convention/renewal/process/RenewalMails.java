@@ -15,9 +15,7 @@ import fr.manche.tna.platform.time.ParisTime;
 import fr.manche.tna.platform.web.TasklistLinks;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** The mails of a renewal (R03): the proposal to the member, its outcome to the network referents. */
@@ -61,7 +59,7 @@ class RenewalMails {
     paragraphs.add("Sans réponse avant la fin de la convention, le " + lastDay + " au soir, la proposition expirera et "
         + organisation.name() + " ne pourra plus emprunter le matériel du Département (article 4).");
     return Message.of(
-        member(current, organisation),
+        current.memberEmails(organisation),
         "Proposition de renouvellement de votre convention : " + organisation.name(),
         organisation.name(),
         SUBJECT,
@@ -148,13 +146,4 @@ class RenewalMails {
     return ParisTime.formatDate(renewal.answeredAt().atZoneSameInstant(ParisTime.ZONE).toLocalDate());
   }
 
-  /** The member's referent contact and the current convention's signatory. */
-  private static List<String> member(Convention convention, Organisation organisation) {
-    Set<String> recipients = new LinkedHashSet<>();
-    recipients.add(organisation.contactEmail());
-    if (convention.memberSignatoryEmail() != null) {
-      recipients.add(convention.memberSignatoryEmail());
-    }
-    return List.copyOf(recipients);
-  }
 }

@@ -41,7 +41,7 @@ class ConventionTerminationMails {
     Convention convention = lifecycle.convention(notice.conventionId());
     Organisation organisation = lifecycle.organisationOf(convention);
     return Message.of(
-        member(convention, organisation),
+        convention.memberEmails(organisation),
         "Mise en demeure : " + organisation.name(),
         organisation.name(),
         SUBJECT,
@@ -74,7 +74,7 @@ class ConventionTerminationMails {
     paragraphs.add("La mise en demeure est levée et la situation revient à la normale : la convention de coopération continue "
         + "de s'appliquer, et " + organisation.name() + " peut toujours emprunter le matériel du Département (article 4).");
     return Message.of(
-        member(convention, organisation),
+        convention.memberEmails(organisation),
         "Mise en demeure levée : " + organisation.name(),
         organisation.name(),
         SUBJECT,
@@ -128,7 +128,7 @@ class ConventionTerminationMails {
         + "aucun nouveau prêt n'est possible. Le matériel encore en prêt doit être rapporté à la Maison du Département "
         + "aux heures d'ouverture ; le gestionnaire du matériel vous contactera pour en convenir.");
     return Message.of(
-        member(convention, organisation),
+        convention.memberEmails(organisation),
         (total ? "Résiliation de votre convention : " : "Résiliation partielle de votre convention (prêt de matériel) : ")
             + organisation.name(),
         organisation.name(),
@@ -161,13 +161,4 @@ class ConventionTerminationMails {
         "Vérifiez le matériel qu'elle a encore en prêt et organisez son retour à la Maison du Département, aux heures d'ouverture.");
   }
 
-  /** The member's referent contact and the convention's signatory. */
-  private static List<String> member(Convention convention, Organisation organisation) {
-    List<String> recipients = new ArrayList<>();
-    recipients.add(organisation.contactEmail());
-    if (convention.memberSignatoryEmail() != null) {
-      recipients.add(convention.memberSignatoryEmail());
-    }
-    return recipients;
-  }
 }
