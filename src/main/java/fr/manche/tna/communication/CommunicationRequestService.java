@@ -1,5 +1,6 @@
 package fr.manche.tna.communication;
 
+import fr.manche.tna.membership.OrganisationAccess;
 import fr.manche.tna.platform.Inputs;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.audit.AuditLog;
@@ -26,10 +27,12 @@ public class CommunicationRequestService {
 
   private final JdbcClient jdbc;
   private final AuditLog audit;
+  private final OrganisationAccess access;
 
-  CommunicationRequestService(JdbcClient jdbc, AuditLog audit) {
+  CommunicationRequestService(JdbcClient jdbc, AuditLog audit, OrganisationAccess access) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.access = access;
   }
 
   /** Records a new request. @return its id */
@@ -51,7 +54,9 @@ public class CommunicationRequestService {
 
   /** The member's amended request goes back to review. */
   @Transactional
-  public void amend(long requestId, Submission submission) {
+  /** The member's amended request; {@code actor} must be a person of the request's organisation (or staff). */
+  public void amend(long requestId, String actor, Submission submission) {
+    access.check(actor, find(requestId).organisationId());
     Checked checked = check(submission);
     jdbc.sql(
             """

@@ -1,5 +1,6 @@
 package fr.manche.tna.membership;
 
+import fr.manche.tna.platform.Logs;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -46,7 +47,7 @@ public class Directory implements ApplicationRunner {
       group.setName(name);
       group.setType(type);
       identityService.saveGroup(group);
-      LOG.info("Groupe créé : {} ({})", name, groupId);
+      LOG.info("Groupe créé : {} ({})", Logs.safe(name), groupId);
     }
   }
 }

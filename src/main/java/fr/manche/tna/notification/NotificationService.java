@@ -1,5 +1,6 @@
 package fr.manche.tna.notification;
 
+import fr.manche.tna.platform.Logs;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -83,7 +84,8 @@ public class NotificationService {
     mailSender.send(message);
     ownTransaction.executeWithoutResult(
         status -> deliveryLog.recordSent(eventKey, notification, messageId, OffsetDateTime.now()));
-    LOG.info("Notification {} envoyée à {} : {}", eventKey, notification.recipients(), notification.subject());
+    LOG.info("Notification {} envoyée à {} : {}", eventKey, Logs.safe(String.valueOf(notification.recipients())),
+        Logs.safe(notification.subject()));
   }
 
   private MimeMessage compose(Notification notification, String messageId) {

@@ -4,6 +4,7 @@ import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.membership.Person;
 import fr.manche.tna.membership.PersonRole;
+import fr.manche.tna.membership.StaffGroup;
 import fr.manche.tna.membership.process.AccountInvitations;
 import fr.manche.tna.platform.Inputs;
 import fr.manche.tna.platform.InvalidInputException;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +36,7 @@ public class SignatureService {
   private final AccountInvitations invitations;
   private final OrganisationRepository organisations;
   private final AuditLog audit;
+  private final IdentityService identities;
 
   SignatureService(
       List<SignableDocument> documents,
@@ -41,13 +44,15 @@ public class SignatureService {
       AccountService accounts,
       AccountInvitations invitations,
       OrganisationRepository organisations,
-      AuditLog audit) {
+      AuditLog audit,
+      IdentityService identities) {
     this.documents = documents.stream().collect(Collectors.toMap(SignableDocument::type, Function.identity()));
     this.repository = repository;
     this.accounts = accounts;
     this.invitations = invitations;
     this.organisations = organisations;
     this.audit = audit;
+    this.identities = identities;
   }
 
   public Signing signing(DocumentType type, long documentId) {
@@ -92,6 +97,7 @@ public class SignatureService {
    */
   @Transactional
   public Signature sign(DocumentType type, long documentId, Party party, String userId, Object confirmed, String name, String role) {
+    ensureMaySign(signing(type, documentId), party, userId);
     if (!Boolean.TRUE.equals(confirmed) && !"true".equals(String.valueOf(confirmed))) {
       throw new InvalidInputException("Cochez « J'ai lu le document et je le signe » pour signer.");
     }
@@ -113,6 +119,7 @@ public class SignatureService {
    */
   @Transactional
   public SignatureRefusal refuse(DocumentType type, long documentId, Party party, String userId, String name, String reason) {
+    ensureMaySign(signing(type, documentId), party, userId);
     SignatureRefusal refusal = new SignatureRefusal(party, userId, Inputs.required(name, "Votre nom", 200),
         Inputs.required(reason, "Motif du refus de signer", 2000), ParisTime.now().toOffsetDateTime());
     repository.insertRefusal(type, documentId, refusal);
@@ -156,5 +163,26 @@ public class SignatureService {
       throw new IllegalStateException("No signable document of type " + type);
     }
     return document;
+  }
+
+  /**
+   * Only the signatory the organisation named signs (or refuses to sign) for it, and only the département's
+   * signatories for the département (R02, R04), whatever the process variables say about the document.
+   *
+   * @throws InvalidInputException in French otherwise
+   */
+  private void ensureMaySign(Signing signing, Party party, String userId) {
+    if (party == Party.MEMBRE) {
+      boolean named = userId != null && accounts.personOfUser(userId)
+          .filter(person -> person.active() && person.organisationId() == signing.organisationId()
+              && person.email().equalsIgnoreCase(signing.memberSignatoryEmail()))
+          .isPresent();
+      if (!named) {
+        throw new InvalidInputException("Seul le signataire désigné par l'organisation peut signer pour elle.");
+      }
+    } else if (userId == null
+        || identities.createUserQuery().userId(userId).memberOfGroup(StaffGroup.SIGNATORIES.groupId()).count() == 0) {
+      throw new InvalidInputException("Seuls les signataires du Département signent pour lui.");
+    }
   }
 }

@@ -67,7 +67,7 @@ class CommunicationRequestTest {
   @Test
   void r21AChangeRequestGoesBackToTheMemberThenTheAgreementIsMailed() {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-10-20T09:00:00Z")));
-    ProcessInstance instance = start(request("2026-11-15"));
+    ProcessInstance instance = start(request("15/11/2026"));
     assertThat(driver.runJob(instance.getId(), NOTIFY_REFERENTS)).isNull();
     assertThat(Mails.subject(Mails.to("com.referent@manche.fr").get(0)))
         .isEqualTo("Demande d'accord pour une communication : Commune de Brécey");
@@ -84,7 +84,7 @@ class CommunicationRequestTest {
         .contains("est à modifier")
         .contains("Ajoutez le logo du Département.");
 
-    Map<String, String> amended = request("2026-11-20");
+    Map<String, String> amended = request("20/11/2026");
     amended.put("content", "Article avec le logo du Département");
     driver.claimAndSubmit(driver.openTask(instance.getId(), AMEND_TASK), member.userId(), amended);
     assertThat(driver.runJob(instance.getId(), NOTIFY_REFERENTS)).isNull();
@@ -106,7 +106,7 @@ class CommunicationRequestTest {
   void r21TheAgreementMustComeBeforeTheDiffusion() {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-10-20T09:00:00Z")));
     long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(CommunicationRequestProcess.KEY).count();
-    assertThatThrownBy(() -> start(request("2026-10-20")))
+    assertThatThrownBy(() -> start(request("20/10/2026")))
         .hasMessageContaining("La diffusion doit être prévue après aujourd'hui");
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(CommunicationRequestProcess.KEY).count())
         .isEqualTo(before);
@@ -115,7 +115,7 @@ class CommunicationRequestTest {
   @Test
   void onlyAMembersPersonCanFileARequest() {
     identityService.setAuthentication("com.referent", List.of("tna-referents-reseau"));
-    assertThatThrownBy(() -> driver.submitStartForm(CommunicationRequestProcess.KEY, request("2099-01-01")))
+    assertThatThrownBy(() -> driver.submitStartForm(CommunicationRequestProcess.KEY, request("01/01/2099")))
         .hasMessageContaining("does not have 'CREATE_INSTANCE' permission on resource 'CommunicationRequest'");
   }
 

@@ -154,7 +154,7 @@ public class ConventionFixtures {
     Task task = driver.openTask(signature.getId(), taskKey);
     asUser(userId);
     try {
-      driver.claimAndSubmit(task, userId, Map.of("signerName", name, "signerRole", role, "signatureConfirmed", "true"));
+      driver.claimAndSubmit(task, userId, Map.of("signatureDecision", "signer", "signerName", name, "signerRole", role, "signatureConfirmed", true));
     } finally {
       identityService.clearAuthentication();
     }

@@ -50,7 +50,7 @@ public class ProcessDriver {
   }
 
   /** Submits the start form of the latest version of the process, as Tasklist does. */
-  public ProcessInstance submitStartForm(String processKey, Map<String, String> values) {
+  public ProcessInstance submitStartForm(String processKey, Map<String, ?> values) {
     String definitionId =
         repositoryService
             .createProcessDefinitionQuery()
@@ -70,7 +70,7 @@ public class ProcessDriver {
   }
 
   /** Claims the task for the user and submits its form, as Tasklist does. */
-  public void claimAndSubmit(Task task, String userId, Map<String, String> values) {
+  public void claimAndSubmit(Task task, String userId, Map<String, ?> values) {
     taskService.claim(task.getId(), userId);
     formService.submitTaskForm(task.getId(), Map.copyOf(values));
   }

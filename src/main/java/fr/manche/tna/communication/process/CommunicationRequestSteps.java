@@ -64,7 +64,8 @@ class CommunicationRequestSteps {
   /** The member's amended request, checked when the amendment task is completed. */
   @Bean("amendCommunicationRequest")
   TaskListener amendCommunicationRequest(CommunicationRequestService service) {
-    return task -> service.amend((Long) task.getVariable(REQUEST_ID), submission(task));
+    return task -> service.amend(
+        (Long) task.getVariable(REQUEST_ID), CurrentUser.inEngine(task.getProcessEngineServices()), submission(task));
   }
 
   private static Submission submission(VariableScope variables) {

@@ -22,6 +22,8 @@ class PageSizeLimitFilter extends OncePerRequestFilter {
   static final int MAX_RESULTS = 500;
   /** A collection: {@code /engine-rest/task}, {@code /engine-rest/history/process-instance}, not one item or a count. */
   private static final Pattern LIST = Pattern.compile("^/engine-rest/(history/)?[a-z-]+/?$");
+  /** Lists with a smaller limit of their own, which the engine applies when none is asked: metrics (200). */
+  private static final Pattern OWN_LIMIT = Pattern.compile("^/engine-rest/metrics/?$");
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -40,7 +42,7 @@ class PageSizeLimitFilter extends OncePerRequestFilter {
       return;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (LIST.matcher(path).matches() && ("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()))) {
+    if (LIST.matcher(path).matches() && !OWN_LIMIT.matcher(path).matches() && ("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()))) {
       chain.doFilter(new FirstPage(request), response);
       return;
     }

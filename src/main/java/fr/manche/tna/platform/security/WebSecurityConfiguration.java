@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Servlet filters that guard the ways in: the REST API, the admin setup, the application's staff pages. */
+/**
+ * Servlet filters that guard the ways in: the REST API, the admin setup, the Cockpit API, the application's staff
+ * pages. What a caller may do once in is decided inside the engine ({@link TrustBoundaryPlugin}).
+ */
 @Configuration
 class WebSecurityConfiguration {
 
@@ -61,10 +64,10 @@ class WebSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<QueryExpressionFilter> noQueryExpressions() {
-    FilterRegistrationBean<QueryExpressionFilter> registration = new FilterRegistrationBean<>(new QueryExpressionFilter());
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-    registration.setName("no-query-expressions");
+  FilterRegistrationBean<CockpitApiFilter> cockpitApiForStaff() {
+    FilterRegistrationBean<CockpitApiFilter> registration = new FilterRegistrationBean<>(new CockpitApiFilter());
+    registration.addUrlPatterns("/camunda/api/cockpit/*");
+    registration.setName("cockpit-api-for-staff");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
   }

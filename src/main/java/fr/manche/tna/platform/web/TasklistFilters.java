@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(0)
-class TasklistFilters implements ApplicationRunner {
+public class TasklistFilters implements ApplicationRunner {
+
+  public static final String MY_TASKS = "Mes tâches";
+  public static final String MY_GROUPS_TASKS = "Tâches de mes groupes";
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -29,12 +32,12 @@ class TasklistFilters implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     create(
-        "Mes tâches",
+        MY_TASKS,
         "Les tâches que vous avez prises en charge",
         -10,
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     create(
-        "Tâches de mes groupes",
+        MY_GROUPS_TASKS,
         "Les tâches de vos groupes que personne n'a encore prises en charge",
         -5,
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());

@@ -37,9 +37,6 @@ class RecordSignatureListener implements TaskListener {
     if (signer == null) {
       throw new InvalidInputException("Prenez la tâche avant de signer.");
     }
-    if (party == Party.MEMBRE && !signer.equals(task.getVariable(DocumentSignatureProcess.MEMBER_SIGNATORY_USER_ID))) {
-      throw new InvalidInputException("Seul le signataire désigné par l'organisation peut signer pour elle.");
-    }
     DocumentType type = DocumentSignatureProcess.documentType(task);
     long documentId = DocumentSignatureProcess.documentId(task);
     boolean refused = SignForm.REFUSE.equals(task.getVariable(SignForm.DECISION));

@@ -100,7 +100,7 @@ class ConventionLifeTest {
     try {
       taskService.setAssignee(memberTask.getId(), "quelqu.un");
       assertThatThrownBy(() -> formService.submitTaskForm(memberTask.getId(),
-              Map.of("signerName", "X", "signerRole", "Y", "signatureConfirmed", "true")))
+              Map.of("signatureDecision", "signer", "signerName", "X", "signerRole", "Y", "signatureConfirmed", true)))
           .hasMessageContaining("Seul le signataire désigné");
     } finally {
       taskService.setAssignee(memberTask.getId(), signatory);
@@ -111,7 +111,7 @@ class ConventionLifeTest {
     fixtures.asUser(ConventionFixtures.SIGNATORY);
     try {
       assertThatThrownBy(() -> driver.claimAndSubmit(driver.openTask(signature.getId(), DocumentSignatureProcess.SIGN_AS_DEPARTMENT),
-              ConventionFixtures.SIGNATORY, Map.of("signerName", "Anne Duval", "signerRole", "vice-présidente", "signatureConfirmed", "false")))
+              ConventionFixtures.SIGNATORY, Map.of("signatureDecision", "signer", "signerName", "Anne Duval", "signerRole", "vice-présidente", "signatureConfirmed", false)))
           .hasMessageContaining("Cochez");
     } finally {
       identityService.clearAuthentication();

@@ -345,12 +345,14 @@ class ConventionRenewalTest {
     assertThat(refusal(() -> answer(proposal, ConventionFixtures.REFERENT, decline(""))))
         .isEqualTo("Seule une personne de Commune de Montmartin-sur-Mer peut répondre à cette proposition de renouvellement.");
 
-    // The member's own answer is checked: an answer must be chosen, the signatory's e-mail must be valid.
+    // The member's own answer is checked: an answer must be chosen (the form's own rule, checked on the server by
+    // the platform), the signatory's e-mail must be valid.
     String member = signed.memberSignatoryUserId();
     assertThat(refusal(() -> answer(proposal, member, Map.of("answer", ""))))
-        .isEqualTo("Choisissez une réponse : accepter ou refuser le renouvellement de la convention.");
+        .isEqualTo("Le champ « Votre réponse » est obligatoire.");
     assertThat(refusal(() -> answer(proposal, member, accept("Jean Dupuis", "maire", "jean.dupuis-at-montmartin.fr"))))
-        .startsWith("L'adresse électronique du signataire « jean.dupuis-at-montmartin.fr » n'est pas valide (exemple : nom@commune.fr)");
+        .isEqualTo("Le champ « Courriel du signataire » doit contenir une adresse électronique valide, par exemple "
+            + "prenom.nom@exemple.fr.");
     assertThat(refusal(() -> answer(proposal, member, accept("", "maire", "jean.dupuis@montmartin.example.fr"))))
         .isEqualTo("Le champ « Nom du signataire » est obligatoire.");
 

@@ -169,12 +169,12 @@ class ConventionTerminationTest {
     Task remedy = driver.openTask(member.pid(), REMEDY_TASK);
 
     // Validating the task without ticking the box lifts nothing.
-    assertThatThrownBy(() -> asReferent(() -> driver.claimAndSubmit(remedy, REFERENT, Map.of("remedied", "false", "remedyComment", ""))))
-        .hasMessageContaining("Cochez « Le manquement est régularisé »");
+    assertThatThrownBy(() -> asReferent(() -> driver.claimAndSubmit(remedy, REFERENT, Map.of("remedied", false, "remedyComment", ""))))
+        .hasMessage("La case « Le manquement est régularisé » doit être cochée.");
     assertThat(notices.openNotice(member.conventionId())).isPresent();
 
     asReferent(() -> driver.claimAndSubmit(remedy, REFERENT,
-        Map.of("remedied", "true", "remedyComment", "Deux ateliers par mois ont repris depuis le 15 mars.")));
+        Map.<String, Object>of("remedied", true, "remedyComment", "Deux ateliers par mois ont repris depuis le 15 mars.")));
     FormalNotice lifted = notices.ofConvention(member.conventionId()).get(0);
     assertThat(lifted.status()).isEqualTo(FormalNoticeStatus.REGULARISEE);
     assertThat(lifted.decidedBy()).isEqualTo(REFERENT);

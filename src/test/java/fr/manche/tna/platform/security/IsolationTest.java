@@ -84,6 +84,41 @@ class IsolationTest {
   }
 
   @Test
+  void theMailedTaskLinkOpensTheTaskOnlyForThoseWhoMaySeeIt() {
+    String link = "/taches?processus=" + instanceOfA;
+    assertThat(location(new WebClient(port).get(link))).doesNotContain(taskOfA).endsWith("/camunda/app/tasklist/default/");
+    WebClient b = new WebClient(port);
+    b.loginToWebapps(bob.userId(), PASSWORD);
+    assertThat(location(b.get(link))).doesNotContain(taskOfA);
+    WebClient a = new WebClient(port);
+    a.loginToWebapps(alice.userId(), PASSWORD);
+    assertThat(location(a.get(link))).endsWith("?task=" + taskOfA);
+  }
+
+  private static String location(HttpResponse<String> redirect) {
+    assertThat(redirect.statusCode()).isEqualTo(302);
+    return redirect.headers().firstValue("Location").orElseThrow();
+  }
+
+  @Test
+  void networkWideCountsAreForStaffOnly() {
+    // Bob: Alice's account has a failed login in another test, which delays her next one (login throttling).
+    WebClient b = new WebClient(port).basic(bob.userId(), PASSWORD);
+    for (String path : List.of("/engine-rest/process-definition/statistics", "/engine-rest/metrics/activity-instance-start/sum",
+        "/engine-rest/metrics?name=activity-instance-start", "/engine-rest/task/report/candidate-group-count")) {
+      assertThat(b.get(path).statusCode()).as(path).isIn(403, 404);
+    }
+    WebClient tasklist = new WebClient(port);
+    tasklist.loginToWebapps(bob.userId(), PASSWORD);
+    assertThat(tasklist.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count").statusCode())
+        .isEqualTo(403);
+
+    WebClient staff = new WebClient(port).basic("iso.referent", PASSWORD);
+    assertThat(staff.get("/engine-rest/process-definition/statistics").statusCode()).isEqualTo(200);
+    assertThat(staff.get("/engine-rest/metrics?name=activity-instance-start").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void throughTheRestApiEachMemberSeesOnlyItsOwnWork() throws Exception {
     WebClient a = new WebClient(port).basic(alice.userId(), PASSWORD);
     WebClient b = new WebClient(port).basic(bob.userId(), PASSWORD);
@@ -112,7 +147,7 @@ class IsolationTest {
         .containsExactlyInAnyOrder(groupOfA, AccountService.ALL_MEMBERS_GROUP);
 
     HttpResponse<String> reassign = a.postJson("/engine-rest/task/" + taskOfA + "/assignee", "{\"userId\": \"" + bob.userId() + "\"}");
-    assertThat(reassign.statusCode()).isEqualTo(403);
+    assertThat(reassign.statusCode()).isEqualTo(404); // a member is told no more than "impossible" (README "Security")
     assertThat(a.postJson("/engine-rest/task/" + taskOfA + "/claim", "{\"userId\": \"" + alice.userId() + "\"}").statusCode())
         .isEqualTo(204);
   }
@@ -178,7 +213,7 @@ class IsolationTest {
             """
             {"variables": {
               "subject": {"value": "%s"}, "content": {"value": "Nos ateliers numériques avec le Département"},
-              "media": {"value": "Bulletin municipal"}, "plannedOn": {"value": "2099-06-01"}}}
+              "media": {"value": "Bulletin municipal"}, "plannedOn": {"value": "01/06/2099"}}}
             """.formatted(subject));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String instanceId = json.readTree(started.body()).get("id").asText();
