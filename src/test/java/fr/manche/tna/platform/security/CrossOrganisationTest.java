@@ -236,7 +236,7 @@ class CrossOrganisationTest {
       "/process-instance/{instance}/activity-instances", "/process-instance/{instance}/comment",
       "/execution/{instance}", "/execution/{instance}/localVariables",
       "/history/process-instance/{instance}",
-      "/job/{job}", "/job/{job}/stacktrace");
+      "/job/{job}");
 
   @Test
   @Order(3)

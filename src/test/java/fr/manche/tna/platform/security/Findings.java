@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
 final class Findings {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> NOT_FOR_PEOPLE = List.of("Cannot", "ENGINE-", "Exception", "null", "java.", "org.camunda", "\\d", "\\s");
+  /** Marks of a message written for developers: English words of the engine, Java names, regular expressions. */
+  private static final Pattern NOT_FOR_PEOPLE =
+      Pattern.compile("\\bCannot\\b|ENGINE-|Exception|\\bnull\\b|java\\.|org\\.camunda|\\\\[dswDSW]|\\(\\?|\\[\\^");
   /** A qualified Java class name: {@code org.camunda.bpm.engine.ProcessEngineException}. */
   private static final Pattern CLASS_NAME = Pattern.compile("\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+\\.[A-Z]\\w+");
   private static final Pattern FRENCH =
@@ -64,23 +67,27 @@ final class Findings {
    * engine's English wording, Java names or a regular expression ({@code forbidden}: more fragments).
    */
   static Optional<String> notAFrenchMessage(HttpResponse<String> response, String... forbidden) {
+    return notAFrenchMessage(response.body(), forbidden);
+  }
+
+  /** The same, on a response's body. */
+  static Optional<String> notAFrenchMessage(String responseBody, String... forbidden) {
     JsonNode body;
     try {
-      body = JSON.readTree(response.body());
+      body = JSON.readTree(responseBody);
     } catch (Exception notJson) {
-      return Optional.of("le corps n'est pas du JSON : " + abbreviate(response.body()));
+      return Optional.of("le corps n'est pas du JSON : " + abbreviate(responseBody));
     }
     if (body == null || !body.hasNonNull("message")) {
-      return Optional.of("pas de champ « message » : " + abbreviate(response.body()));
+      return Optional.of("pas de champ « message » : " + abbreviate(responseBody));
     }
     String message = body.get("message").asText();
     if (message.isBlank()) {
       return Optional.of("message vide");
     }
-    for (String fragment : NOT_FOR_PEOPLE) {
-      if (message.contains(fragment)) {
-        return Optional.of("message contenant « " + fragment + " » : " + abbreviate(message));
-      }
+    Matcher mark = NOT_FOR_PEOPLE.matcher(message);
+    if (mark.find()) {
+      return Optional.of("message contenant « " + mark.group() + " » : " + abbreviate(message));
     }
     for (String fragment : forbidden) {
       if (fragment != null && !fragment.isEmpty() && message.contains(fragment)) {
