@@ -86,7 +86,7 @@ final class DatabaseSnapshot {
           now.get(id).forEach((column, value) -> {
             String previous = old.get(id).get(column);
             if (!value.equals(previous)) {
-              columns.add(column + " " + previous + " → " + value);
+              columns.add(column + " " + shorten(previous) + " → " + shorten(value));
             }
           });
           modified.add(id + " (" + String.join(", ", columns) + ")");
@@ -132,8 +132,12 @@ final class DatabaseSnapshot {
     return described + (ids.size() > 3 ? "…" : "");
   }
 
+  private static String shorten(String value) {
+    return value == null || value.length() <= 40 ? value : value.substring(0, 40) + "…";
+  }
+
   private static String abbreviate(String text) {
-    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    return text.length() > 600 ? text.substring(0, 600) + "…" : text;
   }
 
   private static Map<String, Map<String, String>> rowsOf(JdbcClient jdbc, String sql, Object... params) {
