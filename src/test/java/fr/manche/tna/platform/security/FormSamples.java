@@ -203,6 +203,7 @@ final class FormSamples {
     values.add(Value.raw("une liste sérialisée (Object)",
         "{\"value\": \"[\\\"a\\\", \\\"b\\\"]\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": \"java.util.ArrayList\","
             + " \"serializationDataFormat\": \"application/json\"}}"));
+    values.add(Value.raw("une liste JSON sans type", "{\"value\": [\"a\", \"b\"]}"));
     values.add(Value.raw("un objet JSON sans type", "{\"value\": {\"a\": \"b\"}}"));
     values.add(Value.raw("des octets (Bytes)", "{\"value\": \"aGVsbG8=\", \"type\": \"Bytes\"}"));
     return values;
