@@ -33,16 +33,24 @@ public class WebClient {
     return this;
   }
 
-  /** Logs in through the webapps' login endpoint, as Tasklist's login page does. @return the status */
+  /**
+   * Logs in through the webapps' login endpoint, then reads who is logged in, as Tasklist's login page does:
+   * the login opens a new session, and that read gives it its CSRF token (cookie {@code XSRF-TOKEN}); without
+   * it the next POST to the webapps' API is refused and the session closed. @return the login's status
+   */
   public int loginToWebapps(String user, String password) {
     get("/camunda/app/tasklist/default/");
-    return post(
+    int status = post(
             "/camunda/api/admin/auth/user/default/login/tasklist",
             "application/x-www-form-urlencoded",
             "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8),
             true)
         .statusCode();
+    if (status == 200) {
+      get("/camunda/api/admin/auth/user/default");
+    }
+    return status;
   }
 
   public HttpResponse<String> get(String path) {
@@ -79,6 +87,23 @@ public class WebClient {
   public HttpResponse<String> putJson(String path, String json) {
     HttpRequest.Builder builder =
         request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+    String csrf = csrfToken();
+    if (csrf != null) {
+      builder.header("X-XSRF-TOKEN", csrf);
+    }
+    return send(builder.build());
+  }
+
+  /**
+   * Any method (DELETE, PUT, POST...), with a body of the given content type when {@code body} is not null, and
+   * the CSRF header of the webapps when their cookie is there.
+   */
+  public HttpResponse<String> call(String method, String path, String contentType, String body) {
+    HttpRequest.Builder builder =
+        request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      builder.header("Content-Type", contentType);
+    }
     String csrf = csrfToken();
     if (csrf != null) {
       builder.header("X-XSRF-TOKEN", csrf);
