@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.ActivityStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.DeploymentStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricActivityStatisticsQueryImpl;
@@ -22,7 +23,12 @@ import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.TaskReportImpl;
 import org.camunda.bpm.engine.impl.batch.BatchStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.GetUniqueTaskWorkerCountCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTableCountCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTableMetaDataCmd;
@@ -58,6 +64,10 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
  *       tells nothing about another organisation's task.
  *   <li><b>A process starts at its start.</b> Only administrators start an instance at another activity.
  *   <li><b>One claims a task for oneself</b>, unless allowed to assign it ({@code TASK_ASSIGN}, staff).
+ *   <li><b>A member learns nothing of what is not theirs</b>: a task or job of another organisation is answered
+ *       like one that does not exist.
+ *   <li><b>A caller's query carries no expression</b> (top level or {@code orQueries}, and the query extending
+ *       a filter); stored filters hold only the current user and their groups ({@link ModelExpressionManager}).
  *   <li><b>Counts over every organisation</b> (statistics, reports, metrics, table counts) are for those who
  *       may open Cockpit.
  *   <li><b>A refusal reaches the caller as itself</b>: an {@link InvalidInputException} wrapped by the engine
@@ -74,7 +84,10 @@ final class CallerCommandGuard extends CommandInterceptor {
           DeploymentStatisticsQueryImpl.class, HistoricActivityStatisticsQueryImpl.class,
           HistoricDecisionInstanceStatisticsQueryImpl.class, HistoricProcessInstanceReportImpl.class,
           HistoricTaskInstanceReportImpl.class, TaskReportImpl.class, BatchStatisticsQueryImpl.class,
-          MetricsQueryImpl.class, GetTableCountCmd.class, GetTableMetaDataCmd.class);
+          MetricsQueryImpl.class, GetUniqueTaskWorkerCountCmd.class, GetTableCountCmd.class, GetTableMetaDataCmd.class);
+
+  /** What a member is told of a task or job that does not exist or is not theirs: the same sentence. */
+  static final String NOT_FOUND = "Impossible : cet élément n'existe pas, ou vous n'y avez pas accès.";
 
   private final FormCatalog forms;
   /** Form id of a start event or user task, by process definition id and activity id ("" when none). */
@@ -106,6 +119,9 @@ final class CallerCommandGuard extends CommandInterceptor {
   }
 
   private void inspect(Command<?> command, CommandContext context) {
+    if (!mayOpenCockpit(context)) {
+      hideWhatIsNotTheirs(command, context);
+    }
     if (command instanceof SubmitStartFormCmd) {
       ProcessDefinitionEntity definition = definitionById(context, read(command, "processDefinitionId"));
       checkStart(context, definition, read(command, "variables"));
@@ -126,8 +142,48 @@ final class CallerCommandGuard extends CommandInterceptor {
       checkTask(context, read(command, "taskId"), read(command, "variables"));
     } else if (command instanceof ClaimTaskCmd) {
       checkClaim(context, read(command, "taskId"), read(command, "userId"));
+    } else if (command instanceof TaskQueryImpl query) {
+      refuseExpressions(query);
+    } else if (command instanceof AbstractExecuteFilterCmd) {
+      if (read(command, "extendingQuery") instanceof TaskQueryImpl extending) {
+        refuseExpressions(extending);
+      }
     } else if (NETWORK_WIDE_COUNTS.stream().anyMatch(type -> type.isInstance(command)) && !mayOpenCockpit(context)) {
       throw new AuthorizationException("Ces chiffres portent sur tout le réseau : ils sont réservés aux agents du Département.");
+    }
+  }
+
+  /**
+   * A member addressing a task or a job that is not theirs gets the answer of one that does not exist (the
+   * engine would otherwise answer "forbidden" for one and "not found", or worse, for the other).
+   */
+  private static void hideWhatIsNotTheirs(Command<?> command, CommandContext context) {
+    if (command instanceof AbstractQuery) {
+      return; // a query filtered on an id that is not theirs simply finds nothing
+    }
+    String taskId = optionalField(command, command instanceof GetTaskFormVariablesCmd ? "resourceId" : "taskId");
+    if (taskId != null) {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      if (task == null || !context.getAuthorizationManager().isAuthorized(Permissions.READ, Resources.TASK, taskId)
+          && !readableThroughItsInstance(context, task)) {
+        throw new NotFoundException(NOT_FOUND);
+      }
+    }
+    String jobId = optionalField(command, "jobId");
+    if (jobId != null && context.getJobManager().findJobById(jobId) == null) {
+      throw new NotFoundException(NOT_FOUND);
+    }
+  }
+
+  private static boolean readableThroughItsInstance(CommandContext context, TaskEntity task) {
+    return task.getProcessInstanceId() != null
+        && context.getAuthorizationManager().isAuthorized(Permissions.READ, Resources.PROCESS_INSTANCE, task.getProcessInstanceId());
+  }
+
+  /** Only the queries stored by administrators (Tasklist's filters) may hold an expression: none sent by a caller. */
+  private static void refuseExpressions(TaskQueryImpl query) {
+    if (query.getQueries().stream().anyMatch(part -> !part.getExpressions().isEmpty()) || !query.getExpressions().isEmpty()) {
+      throw new InvalidInputException("Les expressions sont interdites dans les requêtes.");
     }
   }
 
@@ -212,6 +268,22 @@ final class CallerCommandGuard extends CommandInterceptor {
 
   private static DeploymentCache cache(CommandContext context) {
     return context.getProcessEngineConfiguration().getDeploymentCache();
+  }
+
+  /** The field if the command has one of that name, else null. */
+  private static String optionalField(Object command, String name) {
+    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+      try {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(command) instanceof String value ? value : null;
+      } catch (NoSuchFieldException notHere) {
+        // look in the superclass
+      } catch (IllegalAccessException e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /**

@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
  *   <li>An {@link InvalidInputException}, however the REST resource wrapped it ("Cannot instantiate process
  *       definition …", "Cannot submit task form …", a 500): 400, and the message is the French sentence
  *       alone. Logged on one line at INFO, user text neutralised.
+ *   <li>A variable the REST API cannot read as the type its caller named: 400, in French.
  *   <li>For a member (a person who may not open Cockpit): something of another organisation answers exactly
  *       like something that does not exist, 404 with one French sentence, so that no answer tells whether
  *       another organisation's task, job or instance exists.
@@ -43,6 +45,9 @@ import org.slf4j.LoggerFactory;
 public final class RefusalMappers implements AutoDiscoverable {
 
   static final String NOT_FOUND = "Impossible : cet élément n'existe pas, ou vous n'y avez pas accès.";
+  static final String MALFORMED_VALUE = "Une valeur envoyée n'a pas le type attendu par le formulaire : rien n'a été enregistré.";
+  private static final List<String> MALFORMED_VALUE_MESSAGES =
+      List.of("Unsupported value type", "Cannot convert value", "Must provide 'null' or String value");
   private static final Logger LOG = LoggerFactory.getLogger(RefusalMappers.class);
 
   @Override
@@ -59,6 +64,9 @@ public final class RefusalMappers implements AutoDiscoverable {
     if (refusal.isPresent()) {
       return Optional.of(json(Response.Status.BAD_REQUEST, "InvalidInputException", refusal.get().getMessage()));
     }
+    if (isMalformedValue(failure)) {
+      return Optional.of(json(Response.Status.BAD_REQUEST, "InvalidInputException", MALFORMED_VALUE));
+    }
     if (isNotYoursOrMissing(failure) && callerIsMember()) {
       return Optional.of(json(Response.Status.NOT_FOUND, "NotFound", NOT_FOUND));
     }
@@ -67,9 +75,21 @@ public final class RefusalMappers implements AutoDiscoverable {
 
   private static Response logged(Throwable failure) {
     Response response = respond(failure).orElseThrow();
-    InvalidInputException.in(failure)
-        .ifPresent(refusal -> LOG.info("Saisie refusée (400) : {}", Logs.safe(refusal.getMessage())));
+    if (response.getStatus() == 400) {
+      LOG.info("Saisie refusée (400) : {}", Logs.safe(String.valueOf(((Map<?, ?>) response.getEntity()).get("message"))));
+    }
     return response;
+  }
+
+  /** A variable the REST API could not even read as the type the caller named (Json, a number that is not one...). */
+  private static boolean isMalformedValue(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RestException rest && rest.getStatus() == Response.Status.BAD_REQUEST && rest.getMessage() != null
+          && MALFORMED_VALUE_MESSAGES.stream().anyMatch(rest.getMessage()::startsWith)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isNotYoursOrMissing(Throwable failure) {
