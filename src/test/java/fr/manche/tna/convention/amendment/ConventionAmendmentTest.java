@@ -106,7 +106,10 @@ class ConventionAmendmentTest {
     assertThat(Mails.part(toMember, "text/plain"))
         .contains("reçue le 11 décembre 2028 de la part de l'organisation, ne peut pas être examinée")
         .contains("la convention s'achève le 10 mars 2029, la demande devait arriver au plus tard le 10 décembre 2028")
-        .contains("Vous pouvez plutôt demander le renouvellement de la convention.");
+        // Members cannot start a renewal: the mail says who proposes it and whom to write to (R03).
+        .contains("Le renouvellement ne se demande pas par un formulaire : c'est le référent du réseau du Département qui le propose")
+        .contains("Pour en parler, écrivez à votre référent du réseau : fixture.referent (test) (" + ConventionFixtures.REFERENT_EMAIL + ").")
+        .doesNotContain("demander le renouvellement");
     assertThat(amendments.ofConvention(signed.id()))
         .extracting(AmendmentSummary::statusLabel)
         .containsExactly("en cours d'examen", "refusée : demande reçue hors délai");
