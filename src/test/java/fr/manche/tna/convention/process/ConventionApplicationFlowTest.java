@@ -240,6 +240,19 @@ class ConventionApplicationFlowTest {
   }
 
   @Test
+  void r01TheApplicationFormSaysThatAnotherLegalFormIsRefusedByMailAndNothingIsRegistered() throws Exception {
+    byte[] form = new fr.manche.tna.platform.deployment.ModelDeployer(null).findModels()
+        .get("forms/convention/ConventionApplicationStart.form");
+    com.fasterxml.jackson.databind.JsonNode legalForm = new com.fasterxml.jackson.databind.ObjectMapper().readTree(form)
+        .get("components").findParents("key").stream()
+        .filter(field -> "legalForm".equals(field.get("key").asText())).findFirst().orElseThrow();
+    assertThat(legalForm.get("description").asText())
+        .contains("rien n'est enregistré")
+        .contains("reçoit par courriel le refus et son motif")
+        .doesNotContain("est alors enregistrée");
+  }
+
+  @Test
   void aWelcomeMeetingInTheHourSkippedInMarchIsRefused() {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-01T08:00:00Z")));
     ProcessInstance instance = driver.submitStartForm(ConventionApplicationProcess.KEY, application("21505004500016"));
