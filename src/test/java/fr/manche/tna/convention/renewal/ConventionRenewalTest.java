@@ -225,7 +225,9 @@ class ConventionRenewalTest {
             "Fin de convention sans renouvellement : Commune de Gavray-sur-Sienne ne peut plus emprunter"), "text/plain"))
         .contains("Vérifiez le matériel qu'elle a encore en prêt");
     assertThat(Mails.part(single(signed.contactEmail(), "Votre convention est arrivée à son terme : Commune de Gavray-sur-Sienne"), "text/plain"))
-        .contains("ne peut plus emprunter le matériel du Département");
+        .contains("ne peut plus emprunter le matériel du Département")
+        .contains("Pour rejoindre à nouveau le réseau, écrivez au référent du réseau : fixture.referent (test) ("
+            + ConventionFixtures.REFERENT_EMAIL + ").");
   }
 
   @Test
@@ -257,7 +259,9 @@ class ConventionRenewalTest {
     assertThat(Mails.part(single(ConventionFixtures.REFERENT_EMAIL, "Proposition de renouvellement sans réponse : Commune de Lessay"), "text/plain"))
         .contains("faite le 1er juillet 2029 à Commune de Lessay est restée sans réponse")
         .contains("le 7 septembre 2029 au soir")
-        .contains("ne peut plus emprunter le matériel du Département");
+        .contains("ne peut plus emprunter le matériel du Département")
+        .contains("une nouvelle demande de convention devra être enregistrée")
+        .doesNotContain("l'organisation devra déposer");
     assertThat(lifecycle.ofOrganisation(signed.convention().organisationId())).hasSize(1);
 
     driver.runJobs(signed.life().getId());
