@@ -78,6 +78,17 @@ class ProductionProfileTest {
     }
   }
 
+  @Test
+  void plainHttpForATrialTurnsSecureCookiesOffEverywhere() throws Exception {
+    try (ConfigurableApplicationContext trial =
+        start(freshDatabase(), ADMIN_ID, ADMIN_PASSWORD,
+            "--TNA_BASE_URL=http://192.168.1.20:8080", "--TNA_SECURE_COOKIES=false")) {
+      int port = Integer.parseInt(trial.getEnvironment().getProperty("local.server.port"));
+      HttpResponse<String> page = new WebClient(port).get("/camunda/app/tasklist/default/");
+      assertThat(page.headers().allValues("Set-Cookie")).isNotEmpty().noneMatch(cookie -> cookie.contains("Secure"));
+    }
+  }
+
   /** Starts the production profile on that database, with the SMTP server of the tests. */
   private static ConfigurableApplicationContext start(String databaseUrl, String... more) {
     List<String> arguments = new ArrayList<>(List.of(
