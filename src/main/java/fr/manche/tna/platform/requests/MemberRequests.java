@@ -41,8 +41,12 @@ public class MemberRequests {
     this.identityService = identityService;
   }
 
-  /** The instances this person may read, most recent first, read with their authorizations. */
-  public List<Request> visibleTo(String userId, List<String> groupIds) {
+  /**
+   * The instances this person may read, most recent first, read with their authorizations and their groups
+   * as they are now (not as the session remembers them: a deactivated account has left its organisation).
+   */
+  public List<Request> visibleTo(String userId) {
+    List<String> groupIds = identityService.createGroupQuery().groupMember(userId).list().stream().map(group -> group.getId()).toList();
     List<HistoricProcessInstance> instances;
     identityService.setAuthentication(userId, groupIds);
     try {

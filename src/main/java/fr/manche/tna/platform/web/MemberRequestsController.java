@@ -36,7 +36,7 @@ class MemberRequestsController {
     if (user.get().isStaff()) {
       return "redirect:/conventions";
     }
-    model.addAttribute("requests", requests.visibleTo(user.get().userId(), user.get().groupIds()));
+    model.addAttribute("requests", requests.visibleTo(user.get().userId()));
     return "member/mes-demandes";
   }
 }

@@ -155,6 +155,10 @@ class MemberRequestsTest {
         .contains("Votre organisation n'a encore aucune demande")
         .doesNotContain("Demande d&#39;accord pour une communication");
     assertThat(new WebClient(port).get("/mes-demandes").statusCode()).isEqualTo(401);
+
+    // A deactivated account has left its organisation, even with its session still open.
+    accounts.deactivate(member.id(), "test");
+    assertThat(page.get("/mes-demandes").body()).doesNotContain("Demande d&#39;accord pour une communication");
   }
 
   @Test
