@@ -13,7 +13,7 @@ public interface ConventionEvents {
    * One line of a convention's history.
    *
    * @param date when it happened or takes effect
-   * @param label in French, e.g. "Avenant n° 1 « Horaires » : signé, en vigueur le 1 mars 2027"
+   * @param label in French, e.g. "Avenant n° 1 « Horaires » : signé, en vigueur le 1er mars 2027"
    * @param documentLink the PDF's address, or null
    * @param upcoming a deadline still to come (shown with the next deadlines)
    */

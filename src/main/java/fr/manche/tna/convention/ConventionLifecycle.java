@@ -54,6 +54,19 @@ public class ConventionLifecycle {
     return applications.convention(conventionId);
   }
 
+  /**
+   * The login of the network referent who follows the convention: the one who accepted its first application
+   * (a renewal is accepted by the member, R03, and keeps the referent of the convention it renews); null if
+   * unknown.
+   */
+  public String networkReferentId(Convention convention) {
+    Convention first = convention;
+    while (first.predecessorId() != null) {
+      first = convention(first.predecessorId());
+    }
+    return first.decidedBy();
+  }
+
   public Organisation organisationOf(Convention convention) {
     return applications.organisationOf(convention);
   }

@@ -73,11 +73,7 @@ class ConventionSignable implements SignableDocument {
    * the member (R03), not by the département: its referent is the one of the convention it renews.
    */
   private String referent(Convention convention) {
-    Convention first = convention;
-    while (first.predecessorId() != null) {
-      first = applications.convention(first.predecessorId());
-    }
-    String userId = first.decidedBy();
+    String userId = lifecycle.networkReferentId(convention);
     User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
     return user == null ? "le référent du réseau des territoires numériques apprenants" : user.getFirstName() + " " + user.getLastName();
   }

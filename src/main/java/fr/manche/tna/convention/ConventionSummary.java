@@ -43,7 +43,7 @@ public record ConventionSummary(Convention convention, String organisationName) 
     return ParisTime.formatDate(convention.appliedAt().atZoneSameInstant(ParisTime.ZONE).toLocalDate());
   }
 
-  /** "du 1 mars 2026 au 28 février 2029", or empty before the signatures. */
+  /** "du 1er mars 2026 au 28 février 2029", or empty before the signatures. */
   public String period() {
     if (convention.effectiveDate() == null) {
       return "";

@@ -63,7 +63,8 @@ public final class ConventionTerms {
   /**
    * R05: checks that an amendment request received on that day is in time.
    *
-   * @throws InvalidInputException in French, suggesting a renewal, when it is too late
+   * @throws InvalidInputException in French when it is too late: the deadline and the convention's end (the
+   *     mail that tells the refusal says what happens next)
    */
   public static void checkAmendmentRequestInTime(LocalDate receivedOn, LocalDate lastDayInForce) {
     LocalDate deadline = amendmentRequestDeadline(lastDayInForce);
@@ -71,8 +72,7 @@ public final class ConventionTerms {
       throw new InvalidInputException(
           "Une demande d'avenant doit parvenir au Département au moins trois mois avant la fin de la convention "
               + "(article 9) : la convention s'achève le " + ParisTime.formatDate(lastDayInForce)
-              + ", la demande devait arriver au plus tard le " + ParisTime.formatDate(deadline)
-              + ". Vous pouvez plutôt demander le renouvellement de la convention.");
+              + ", la demande devait arriver au plus tard le " + ParisTime.formatDate(deadline) + ".");
     }
   }
 

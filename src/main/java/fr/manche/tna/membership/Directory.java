@@ -33,6 +33,34 @@ public class Directory implements ApplicationRunner {
         .toList();
   }
 
+  /**
+   * Whom a member writes to about a convention, after "écrivez au référent du réseau : ": the network
+   * referent who follows it, "Claire Lemoine (claire.lemoine@manche.fr)", when known and with an address;
+   * otherwise the network referents' addresses, "a@manche.fr ou b@manche.fr"; "votre interlocuteur habituel
+   * au Département" when none has an address. Mails are sent from an address that nobody reads: they must say
+   * whom to write to.
+   *
+   * @param referentUserId the login of the referent who follows the request or the convention, or null
+   */
+  public String networkReferentContact(String referentUserId) {
+    User referent = referentUserId == null ? null : identityService.createUserQuery().userId(referentUserId).singleResult();
+    if (referent != null && referent.getEmail() != null && !referent.getEmail().isBlank()) {
+      return (referent.getFirstName() + " " + referent.getLastName()).trim() + " (" + referent.getEmail() + ")";
+    }
+    List<String> referents = emailsOf(StaffGroup.NETWORK_REFERENTS);
+    return referents.isEmpty() ? "votre interlocuteur habituel au Département" : String.join(" ou ", referents);
+  }
+
+  /** The address to write to about a convention (see {@link #networkReferentContact}), or null when none is known. */
+  public String networkReferentEmail(String referentUserId) {
+    User referent = referentUserId == null ? null : identityService.createUserQuery().userId(referentUserId).singleResult();
+    if (referent != null && referent.getEmail() != null && !referent.getEmail().isBlank()) {
+      return referent.getEmail();
+    }
+    List<String> referents = emailsOf(StaffGroup.NETWORK_REFERENTS);
+    return referents.isEmpty() ? null : String.join(",", referents);
+  }
+
   @Override
   public void run(ApplicationArguments args) {
     for (StaffGroup staffGroup : StaffGroup.values()) {

@@ -82,7 +82,8 @@ class CommunicationRequestTest {
     assertThat(driver.runJob(instance.getId(), NOTIFY_MEMBER)).isNull();
     assertThat(Mails.part(Mails.to(member.email()).get(0), "text/plain"))
         .contains("est à modifier")
-        .contains("Ajoutez le logo du Département.");
+        .contains("Ajoutez le logo du Département.")
+        .contains("Modifier la demande dans la liste des tâches : https://reseau-tna.example.fr/taches?processus=" + instance.getId());
 
     Map<String, String> amended = request("20/11/2026");
     amended.put("content", "Article avec le logo du Département");
@@ -93,6 +94,9 @@ class CommunicationRequestTest {
 
     List<String> subjects = Mails.to(member.email()).stream().map(Mails::subject).toList();
     assertThat(subjects).last().isEqualTo("Votre demande de communication est accordée : « Bulletin d'automne »");
+    // Answered, there is nothing left to do in Tasklist: the mail links to where the member follows their requests.
+    assertThat(Mails.part(Mails.to(member.email()).get(subjects.size() - 1), "text/plain"))
+        .contains("Suivre mes demandes : https://reseau-tna.example.fr/mes-demandes");
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getEndActivityId())
         .isEqualTo("EndEvent_RequestAnswered");
     CommunicationRequest recorded = service.find((Long) historyService.createHistoricVariableInstanceQuery()

@@ -42,7 +42,7 @@ class ConventionTermsTest {
     assertThatThrownBy(() -> ConventionTerms.checkAmendmentRequestInTime(LocalDate.of(2028, 12, 20), end))
         .hasMessageContaining("au moins trois mois avant la fin de la convention")
         .hasMessageContaining("au plus tard le 19 décembre 2028")
-        .hasMessageContaining("demander le renouvellement");
+        .hasMessageEndingWith("la demande devait arriver au plus tard le 19 décembre 2028.");
     // A last day on 31 May: three months before is 28 February (no 31 February).
     assertThat(ConventionTerms.amendmentRequestDeadline(LocalDate.of(2029, 5, 31))).isEqualTo(LocalDate.of(2029, 2, 28));
   }

@@ -140,7 +140,7 @@ class TasklistJourneyIT {
     assertThat(waitFor(By.tagName("pre")).getText())
         .contains("Commune de Gavray-sur-Sienne")
         .contains("Objet : Demande de convention de coopération")
-        .contains("Ouvrir la liste des tâches : " + base + "/camunda/app/tasklist/default/");
+        .contains("Voir la convention (une fois votre mot de passe choisi) : " + base + "/ma-convention");
     screenshot("04-mail");
 
     // The member's signatory got an account: they choose their password through the mailed link.

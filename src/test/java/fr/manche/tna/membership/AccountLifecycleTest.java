@@ -112,7 +112,7 @@ class AccountLifecycleTest {
     staff.post("/organisations/" + organisationId + "/assurance", "application/x-www-form-urlencoded",
         "_csrf=" + csrf + "&assureur=MAIF&police=AB-123&du=2026-01-01&au=2026-12-31", false);
     assertThat(staff.get("/organisations/" + organisationId).body())
-        .contains("MAIF, police n° AB-123, valable du 1 janvier 2026 au 31 décembre 2026");
+        .contains("MAIF, police n° AB-123, valable du 1er janvier 2026 au 31 décembre 2026");
     assertThat(organisations.insuranceOf(organisationId)).isPresent();
   }
 

@@ -2,6 +2,7 @@ package fr.manche.tna.communication.process;
 
 import static fr.manche.tna.communication.process.CommunicationRequestProcess.REQUEST_ID;
 
+import fr.manche.tna.communication.CommunicationDecision;
 import fr.manche.tna.communication.CommunicationRequest;
 import fr.manche.tna.communication.CommunicationRequestService;
 import fr.manche.tna.membership.AccountService;
@@ -58,6 +59,10 @@ class CommunicationMails {
       Organisation organisation = organisations.findById(request.organisationId()).orElseThrow();
       String email =
           accounts.personOfUser(request.requestedBy()).map(person -> person.email()).orElse(organisation.contactEmail());
+      // To modify, the member opens their task; answered, there is nothing left to do in Tasklist.
+      boolean toModify = request.status() == CommunicationDecision.A_MODIFIER;
+      Map<String, Object> model = model(request);
+      model.put("linkLabel", toModify ? "Modifier la demande dans la liste des tâches" : "Suivre mes demandes");
       notifications.send(
           ProcessNotifications.eventKey(execution),
           new Notification(
@@ -66,8 +71,8 @@ class CommunicationMails {
               "Votre demande de communication est " + request.status().label() + " : « " + request.subject() + " »",
               organisation.name(),
               REQUEST_SUBJECT,
-              links.openTaskOf(execution.getProcessInstanceId()),
-              model(request),
+              toModify ? links.openTaskOf(execution.getProcessInstanceId()) : links.memberRequests(),
+              model,
               null));
     };
   }

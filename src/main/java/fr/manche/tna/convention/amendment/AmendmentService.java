@@ -34,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Amendments to a convention (article 9): R04 either party may ask for one at any time and it becomes part
  * of the convention once both have signed; R05 the request must reach the département no later than three
- * months before the convention's end (later, it is recorded as refused, and a renewal is suggested); R06 it
+ * months before the convention's end (later, it is recorded as refused; a change then goes through the renewal,
+ * which the network referent proposes); R06 it
  * takes effect on the first day of the month after its last signature, unless it names a later date.
  */
 @Service
@@ -125,7 +126,8 @@ public class AmendmentService {
   /**
    * Records a request received today (Paris). R05: a request received after the deadline is not an input
    * error: it is recorded as refused (status {@link AmendmentStatus#REFUSEE_HORS_DELAI}) with the reason,
-   * and the requester is told to renew instead. Received on the deadline day, it is in time.
+   * and the member is told that a change now goes through the renewal, which the network referent proposes.
+   * Received on the deadline day, it is in time.
    *
    * @throws InvalidInputException in French when the object or the content is missing or too long, or the
    *     named date is not a possible effective date
@@ -260,7 +262,8 @@ public class AmendmentService {
     if (named.isAfter(convention.lastDay())) {
       throw new InvalidInputException(
           "La convention s'achève le " + ParisTime.formatDate(convention.lastDay()) + " : un avenant ne peut pas prendre effet après "
-              + "cette date (" + ParisTime.formatDate(named) + "). Pour la suite, c'est le renouvellement de la convention qu'il faut préparer.");
+              + "cette date (" + ParisTime.formatDate(named) + "). Pour la suite, c'est le renouvellement de la convention qu'il faut préparer : le référent du réseau le propose "
+              + "à l'organisation avant la fin de la convention.");
     }
     return named;
   }

@@ -32,7 +32,7 @@ public record AmendmentSummary(
     return ParisTime.formatDate(receivedOn);
   }
 
-  /** "1 février 2027", or "—" while not signed. */
+  /** "1er février 2027", or "—" while not signed. */
   public String effectiveDateLabel() {
     return effectiveDate == null ? "—" : ParisTime.formatDate(effectiveDate);
   }

@@ -35,6 +35,8 @@ public final class ConventionApplicationProcess {
     private ReviewForm() {}
   }
 
+  /** Login of the network referent who filed the application (the start event's {@code camunda:initiator}). */
+  public static final String INITIATOR = "initiator";
   /** Set by the process. */
   public static final String CONVENTION_ID = "conventionId";
   /** The review's outcome: ACCEPTEE, REFUSEE or A_COMPLETER (ConventionStatus names). */

@@ -98,7 +98,8 @@ class ConventionLifeMails {
             ended,
             "Elle n'a pas été renouvelée : " + organisation.name() + " ne peut plus emprunter le matériel du Département (article 4). "
                 + "Le matériel encore en prêt doit être rapporté à la Maison du Département aux heures d'ouverture.",
-            "Pour rejoindre à nouveau le réseau, prenez contact avec le référent du réseau.");
+            "Pour rejoindre à nouveau le réseau, écrivez au référent du réseau : "
+                + directory.networkReferentContact(lifecycle.networkReferentId(convention)) + ".");
   }
 
   /** To staff, when the convention ended without renewal: loans must stop, equipment on loan comes back. */

@@ -3,6 +3,7 @@ package fr.manche.tna.convention.process;
 import fr.manche.tna.convention.Convention;
 import fr.manche.tna.convention.ConventionApplicationService;
 import fr.manche.tna.convention.ConventionStatus;
+import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.Directory;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.StaffGroup;
@@ -26,11 +27,13 @@ class ConventionMails {
   private final ConventionApplicationService service;
   private final Directory directory;
   private final TasklistLinks links;
+  private final AccountService accounts;
 
-  ConventionMails(ConventionApplicationService service, Directory directory, TasklistLinks links) {
+  ConventionMails(ConventionApplicationService service, Directory directory, TasklistLinks links, AccountService accounts) {
     this.service = service;
     this.directory = directory;
     this.links = links;
+    this.accounts = accounts;
   }
 
   /** To the network referents: a new application awaits their review. */
@@ -52,7 +55,12 @@ class ConventionMails {
         null);
   }
 
-  /** To the organisation's contact: the referent's decision, with the welcome meeting if one is set. */
+  /**
+   * To the organisation's contact: the referent's decision, with the welcome meeting if one is set. The
+   * contact usually has no account yet: an accepted application links to the member's page, which they
+   * reach once invited (the mail says when that invitation comes); otherwise the link writes to the referent
+   * who decided, the one thing the contact can do.
+   */
   Notification decision(long conventionId) {
     Convention convention = service.convention(conventionId);
     Organisation organisation = service.organisationOf(convention);
@@ -60,6 +68,22 @@ class ConventionMails {
     Map<String, Object> model = new HashMap<>();
     model.put("contactName", organisation.contactName());
     model.put("reason", convention.decisionReason());
+    model.put("referentContact", directory.networkReferentContact(convention.decidedBy()));
+    String link;
+    if (outcome == ConventionStatus.ACCEPTEE) {
+      boolean contactSigns = organisation.contactEmail().equalsIgnoreCase(convention.memberSignatoryEmail());
+      boolean contactHasAccount = accounts.peopleOf(organisation.id()).stream()
+          .anyMatch(person -> person.active() && person.email().equalsIgnoreCase(organisation.contactEmail()));
+      model.put("signatory", convention.memberSignatory());
+      model.put("contactSigns", contactSigns);
+      model.put("contactHasAccount", contactHasAccount);
+      model.put("linkLabel", contactHasAccount ? "Voir la convention" : "Voir la convention (une fois votre mot de passe choisi)");
+      link = links.memberConventions();
+    } else {
+      String referentEmail = directory.networkReferentEmail(convention.decidedBy());
+      model.put("linkLabel", referentEmail == null ? "Plateforme du réseau des territoires numériques apprenants" : "Écrire au référent du réseau");
+      link = referentEmail == null ? links.memberConventions() : "mailto:" + referentEmail;
+    }
     CalendarInvitation invitation = null;
     if (convention.welcomeMeetingAt() != null) {
       ZonedDateTime start = convention.welcomeMeetingAt().atZoneSameInstant(ParisTime.ZONE);
@@ -89,7 +113,7 @@ class ConventionMails {
             + " : " + organisation.name(),
         organisation.name(),
         REQUEST_SUBJECT,
-        links.tasklist(),
+        link,
         model,
         invitation);
   }

@@ -1,6 +1,7 @@
 package fr.manche.tna.convention.process;
 
 import fr.manche.tna.convention.process.ConventionApplicationProcess.StartForm;
+import fr.manche.tna.membership.Directory;
 import fr.manche.tna.notification.Message;
 import fr.manche.tna.notification.NotificationService;
 import fr.manche.tna.notification.ProcessNotifications;
@@ -19,10 +20,12 @@ class NotifyIneligibleDelegate implements JavaDelegate {
 
   private final NotificationService notifications;
   private final TasklistLinks links;
+  private final Directory directory;
 
-  NotifyIneligibleDelegate(NotificationService notifications, TasklistLinks links) {
+  NotifyIneligibleDelegate(NotificationService notifications, TasklistLinks links, Directory directory) {
     this.notifications = notifications;
     this.links = links;
+    this.directory = directory;
   }
 
   @Override
@@ -30,6 +33,9 @@ class NotifyIneligibleDelegate implements JavaDelegate {
     String name = (String) execution.getVariable(StartForm.ORGANISATION_NAME);
     String contactName = (String) execution.getVariable(StartForm.CONTACT_NAME);
     String reason = (String) execution.getVariable(ConventionApplicationProcess.INELIGIBILITY_REASON);
+    // The contact has no account and will get none: the one thing to do is to write to the referent who filed it.
+    String referent = (String) execution.getVariable(ConventionApplicationProcess.INITIATOR);
+    String referentEmail = directory.networkReferentEmail(referent);
     notifications.send(
         ProcessNotifications.eventKey(execution),
         Message.of(
@@ -37,11 +43,12 @@ class NotifyIneligibleDelegate implements JavaDelegate {
             "Votre demande de convention ne peut pas être retenue : " + name,
             name,
             ConventionMails.REQUEST_SUBJECT,
-            links.tasklist(),
-            "Plateforme du réseau des territoires numériques apprenants",
+            referentEmail == null ? links.memberConventions() : "mailto:" + referentEmail,
+            referentEmail == null ? "Plateforme du réseau des territoires numériques apprenants" : "Écrire au référent du réseau",
             "Bonjour " + contactName.trim() + ",",
             "Le Département de la Manche a bien reçu la demande de convention de coopération de " + name + ".",
             "Motif du refus : " + reason,
-            "Si la forme juridique indiquée est erronée, le référent du réseau peut enregistrer une nouvelle demande."));
+            "Si la forme juridique indiquée est erronée, écrivez au référent du réseau, " + directory.networkReferentContact(referent)
+                + " : il peut enregistrer une nouvelle demande."));
   }
 }

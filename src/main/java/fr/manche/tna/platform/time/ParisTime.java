@@ -9,8 +9,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -30,10 +35,18 @@ public final class ParisTime {
   private static final DateTimeFormatter TYPED_DATE_FR = DateTimeFormatter.ofPattern("dd/MM/uuuu")
       .withResolverStyle(java.time.format.ResolverStyle.STRICT);
   private static final DateTimeFormatter TYPED_TIME = DateTimeFormatter.ofPattern("H:mm");
-  private static final DateTimeFormatter DATE_FR =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
-  private static final DateTimeFormatter DATE_TIME_FR =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE);
+  /** French writes the first day of a month "1er" (premier), the others as plain numbers: "1er mars", "2 mars". */
+  private static final Map<Long, String> DAY_OF_MONTH_FR =
+      LongStream.rangeClosed(1, 31).boxed().collect(Collectors.toMap(day -> day, day -> day == 1 ? "1er" : Long.toString(day)));
+  private static final DateTimeFormatter DATE_FR = new DateTimeFormatterBuilder()
+      .appendText(ChronoField.DAY_OF_MONTH, DAY_OF_MONTH_FR)
+      .appendPattern(" MMMM uuuu")
+      .toFormatter(Locale.FRANCE);
+  private static final DateTimeFormatter DATE_TIME_FR = new DateTimeFormatterBuilder()
+      .appendPattern("EEEE ")
+      .append(DATE_FR)
+      .appendPattern(" 'à' HH'h'mm")
+      .toFormatter(Locale.FRANCE);
 
   private ParisTime() {}
 
@@ -129,17 +142,15 @@ public final class ParisTime {
     return zoned;
   }
 
-  /** "28 février 2026". */
+  /** "28 février 2026", "1er mars 2026": every date told to people (mails, PDFs, pages) goes through here. */
   public static String formatDate(LocalDate date) {
     return date.format(DATE_FR);
   }
 
-  /** "lundi 1 décembre 2025 à 10h15", in Paris time. */
+  /** "lundi 1er décembre 2025 à 10h15", in Paris time. */
   public static String formatDateTime(ZonedDateTime dateTime) {
     return dateTime.withZoneSameInstant(ZONE).format(DATE_TIME_FR);
   }
-
-
 
   private static boolean hasZone(String text) {
     int timeStart = text.indexOf('T');

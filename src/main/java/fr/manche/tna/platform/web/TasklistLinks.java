@@ -41,6 +41,11 @@ public class TasklistLinks {
     return baseUrl + "/ma-convention";
   }
 
+  /** The member's page of their organisation's requests and where each stands ({@code /mes-demandes}). */
+  public String memberRequests() {
+    return baseUrl + MemberRequestsController.PATH;
+  }
+
   /** The staff's list of conventions and deadlines. */
   public String staffConventions() {
     return baseUrl + "/conventions";

@@ -44,8 +44,9 @@ class SignatureMails {
             "Signataire pour l'organisation : " + signing.memberSignatoryName() + ", " + signing.memberSignatoryRole()
                 + ". Pour le Département : un ou une signataire du Département.",
             "Chaque partie signe dans la liste des tâches, dans l'ordre qui lui convient : ouvrez le lien ci-dessous, "
-                + "connectez-vous, puis validez la tâche « Signer » avec votre nom et votre qualité. "
-                + "Si vous n'avez pas encore de mot de passe, vous avez reçu un courriel pour le choisir.",
+                + "connectez-vous, puis validez la tâche « Signer pour l'organisation » (ou « Signer pour le Département ») "
+                + "avec votre nom et votre qualité. Si vous n'avez pas encore de compte, un autre courriel vous donne votre "
+                + "identifiant et un lien pour choisir votre mot de passe.",
             "Le document prend effet selon ses propres termes une fois signé des deux parties ; chacun recevra alors l'exemplaire signé.")
         .with(new Notification.Attachment(draft.fileName(), "application/pdf", draft.content()));
   }

@@ -106,7 +106,10 @@ class ConventionAmendmentTest {
     assertThat(Mails.part(toMember, "text/plain"))
         .contains("reçue le 11 décembre 2028 de la part de l'organisation, ne peut pas être examinée")
         .contains("la convention s'achève le 10 mars 2029, la demande devait arriver au plus tard le 10 décembre 2028")
-        .contains("Vous pouvez plutôt demander le renouvellement de la convention.");
+        // Members cannot start a renewal: the mail says who proposes it and whom to write to (R03).
+        .contains("Le renouvellement ne se demande pas par un formulaire : c'est le référent du réseau du Département qui le propose")
+        .contains("Pour en parler, écrivez à votre référent du réseau : fixture.referent (test) (" + ConventionFixtures.REFERENT_EMAIL + ").")
+        .doesNotContain("demander le renouvellement");
     assertThat(amendments.ofConvention(signed.id()))
         .extracting(AmendmentSummary::statusLabel)
         .containsExactly("en cours d'examen", "refusée : demande reçue hors délai");
@@ -162,7 +165,7 @@ class ConventionAmendmentTest {
     assertThat(listed).extracting(AmendmentSummary::numberLabel)
         .containsExactly("Avenant n° 1", "Avenant n° 2", "Avenant n° 3", "Avenant n° 4");
     assertThat(listed).extracting(AmendmentSummary::effectiveDateLabel)
-        .containsExactly("1 février 2027", "1 mars 2027", "15 juin 2027", "1 mai 2027");
+        .containsExactly("1er février 2027", "1er mars 2027", "15 juin 2027", "1er mai 2027");
     assertThat(listed).extracting(AmendmentSummary::statusLabel).containsOnly("signé");
     assertThat(listed.get(2).object()).isEqualTo("Troisième avenant");
     assertThat(listed.get(2).receivedOnLabel()).isEqualTo("11 janvier 2027");
@@ -235,7 +238,7 @@ class ConventionAmendmentTest {
         .filter(mail -> Mails.subject(mail).equals("Avenant n° 1 signé : Commune de Marigny")).findFirst().orElseThrow();
     assertThat(Mails.attachmentNames(signedMail)).containsExactly("convention-" + signed.id() + "-avenant-1-signee.pdf");
     assertThat(Mails.part(signedMail, "text/plain"))
-        .contains("Il prend effet le 1 novembre 2026, premier jour du mois qui suit sa dernière signature (article 9)");
+        .contains("Il prend effet le 1er novembre 2026, premier jour du mois qui suit sa dernière signature (article 9)");
     assertThat(Mails.pdfText(signedMail))
         .contains("Avenant n° 1 à la convention de coopération")
         .contains("Commune de Marigny")
@@ -243,7 +246,7 @@ class ConventionAmendmentTest {
         .contains("Demande reçue par le Département le 5 octobre 2026 (à la demande de l'organisation)")
         .contains("Article 1 : Objet Nouveau lieu d'accueil")
         .contains("les ateliers ont lieu aussi à la médiathèque de Marigny")
-        .contains("Le présent avenant prend effet le 1 novembre 2026, premier jour du mois qui suit sa dernière signature (article 9).")
+        .contains("Le présent avenant prend effet le 1er novembre 2026, premier jour du mois qui suit sa dernière signature (article 9).")
         .contains("Signature pour l'organisation : Jean Dupuis, maire, le 12 octobre 2026")
         .contains("Signature pour le Département : Anne Duval, vice-présidente du Conseil départemental, le 14 octobre 2026");
 
@@ -295,12 +298,12 @@ class ConventionAmendmentTest {
     assertThatThrownBy(() -> request(signed.memberSignatoryUserId(), "", "Objet", "Contenu", "31/02/2027"))
         .hasMessageContaining("doit contenir une date valide");
     assertThatThrownBy(() -> request(signed.memberSignatoryUserId(), "", "Objet", "Contenu", "01/10/2026"))
-        .hasMessageContaining("La date d'effet souhaitée (1 octobre 2026) doit être postérieure au 1 octobre 2026");
+        .hasMessageContaining("La date d'effet souhaitée (1er octobre 2026) doit être postérieure au 1er octobre 2026");
     assertThatThrownBy(() -> request(signed.memberSignatoryUserId(), "", "Objet", "Contenu", "01/07/2029"))
         .hasMessageContaining("La convention s'achève le 2 juin 2029 : un avenant ne peut pas prendre effet après cette date");
     // The outsider's organisation has no convention; naming another one's SIRET changes nothing.
     assertThatThrownBy(() -> request(outsider.userId(), siret, "Objet", "Contenu", ""))
-        .hasMessageContaining("Commune de Sourdeval n'a pas de convention de coopération en vigueur aujourd'hui (1 septembre 2026)");
+        .hasMessageContaining("Commune de Sourdeval n'a pas de convention de coopération en vigueur aujourd'hui (1er septembre 2026)");
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ConventionAmendmentProcess.KEY).count())
         .isEqualTo(instancesBefore);
     assertThat(amendments.ofConvention(signed.id())).hasSize(amendmentsBefore);

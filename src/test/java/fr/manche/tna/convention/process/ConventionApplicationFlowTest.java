@@ -94,9 +94,20 @@ class ConventionApplicationFlowTest {
     MimeMessage decision = toApplicant.get(0);
     assertThat(Mails.subject(decision))
         .isEqualTo("Votre demande de convention est acceptée : Commune de Percy-en-Normandie");
-    assertThat(Mails.part(decision, "text/plain"))
+    // The contact has no account yet: the mail says when the invitation comes and links to the member's page,
+    // not to Tasklist, which they cannot open.
+    String decisionText = Mails.part(decision, "text/plain");
+    assertThat(decisionText)
         .contains("lundi 30 mars 2026 à 10h15")
-        .contains("https://reseau-tna.example.fr/camunda/app/tasklist/default/");
+        .contains("elle sera signée par Jean Dupuis, maire, qui va recevoir par courriel le projet de convention (PDF)")
+        .contains("Vous n'avez pas encore de compte sur la plateforme du réseau : dès que la convention sera signée par les deux "
+            + "parties, vous recevrez un courriel d'invitation avec votre identifiant et un lien pour choisir votre mot de passe.")
+        .contains("Voir la convention (une fois votre mot de passe choisi) : https://reseau-tna.example.fr/ma-convention")
+        .contains("Pour toute question, écrivez au référent du réseau : flow.referent (test) (" + REFERENT_EMAIL + ").")
+        .doesNotContain("/camunda/app/tasklist");
+    assertThat(Mails.part(decision, "text/html"))
+        .contains("href=\"https://reseau-tna.example.fr/ma-convention\"")
+        .doesNotContain("/camunda/app/tasklist");
     assertThat(Mails.attachmentNames(decision)).containsExactly("invitation.ics");
     String ics = Mails.part(decision, "text/calendar");
     assertThat(ics)
@@ -143,7 +154,13 @@ class ConventionApplicationFlowTest {
 
     MimeMessage refusal = Mails.to("mairie@percy.example.fr").get(0);
     assertThat(Mails.subject(refusal)).startsWith("Votre demande de convention n'est pas retenue");
-    assertThat(Mails.part(refusal, "text/plain")).contains("Motif : Le lieu n'est pas ouvert au public (article 3).");
+    // The organisation cannot file an application itself and has no account: it writes to the referent.
+    assertThat(Mails.part(refusal, "text/plain"))
+        .contains("Motif : Le lieu n'est pas ouvert au public (article 3).")
+        .contains("(c'est le référent du réseau qui l'enregistre), écrivez au référent du réseau : flow.referent (test) (" + REFERENT_EMAIL + ").")
+        .contains("Écrire au référent du réseau : " + REFERENT_EMAIL)
+        .doesNotContain("/camunda/app/tasklist");
+    assertThat(Mails.part(refusal, "text/html")).contains("href=\"mailto:" + REFERENT_EMAIL + "\"");
     assertThat(Mails.attachmentNames(refusal)).isEmpty();
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getEndActivityId())
         .isEqualTo("EndEvent_ApplicationRefused");
@@ -160,7 +177,11 @@ class ConventionApplicationFlowTest {
     assertThat(driver.runJob(instance.getId(), NOTIFY_APPLICANT)).isNull();
     MimeMessage changes = Mails.to("mairie@percy.example.fr").get(0);
     assertThat(Mails.subject(changes)).startsWith("Votre demande de convention : des compléments sont nécessaires");
-    assertThat(Mails.part(changes, "text/plain")).contains("Précisez les horaires d'ouverture au public.");
+    assertThat(Mails.part(changes, "text/plain"))
+        .contains("Précisez les horaires d'ouverture au public.")
+        .contains("Envoyez-les par courriel au référent du réseau, flow.referent (test) (" + REFERENT_EMAIL + ") (ne répondez pas à ce message)")
+        .contains("Écrire au référent du réseau : " + REFERENT_EMAIL)
+        .doesNotContain("/camunda/app/tasklist");
 
     Task complete = driver.openTask(instance.getId(), ConventionApplicationProcess.COMPLETE_TASK);
     Map<String, String> completed = application("21505004500024");
@@ -222,14 +243,23 @@ class ConventionApplicationFlowTest {
     company.put("legalForm", "AUTRE");
     company.put("contactEmail", "contact@sarl-numerique.example.fr");
 
-    ProcessInstance instance = driver.submitStartForm(ConventionApplicationProcess.KEY, company);
+    ProcessInstance instance;
+    fixtures.asUser(REFERENT);
+    try {
+      instance = driver.submitStartForm(ConventionApplicationProcess.KEY, company);
+    } finally {
+      fixtures.clearUser();
+    }
     assertThat(driver.runJob(instance.getId(), ConventionApplicationProcess.NOTIFY_INELIGIBLE)).isNull();
 
     MimeMessage refusal = Mails.to("contact@sarl-numerique.example.fr").get(0);
     assertThat(Mails.subject(refusal)).isEqualTo("Votre demande de convention ne peut pas être retenue : SARL Numérique Services");
     assertThat(Mails.part(refusal, "text/plain"))
         .contains("Motif du refus : Seules peuvent signer la convention de coopération (article 2 de la convention) : Collectivité territoriale")
-        .contains("SARL Numérique Services n'a pas l'une de ces formes juridiques");
+        .contains("SARL Numérique Services n'a pas l'une de ces formes juridiques")
+        .contains("écrivez au référent du réseau, flow.referent (test) (" + REFERENT_EMAIL + ") : il peut enregistrer une nouvelle demande.")
+        .contains("Écrire au référent du réseau : " + REFERENT_EMAIL)
+        .doesNotContain("/camunda/app/tasklist");
     assertThat(Mails.to(REFERENT_EMAIL)).as("nothing to review").isEmpty();
     assertThat(jdbc.sql("select count(*) from organisation").query(Long.class).single()).isEqualTo(organisationsBefore);
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getEndActivityId())
@@ -237,6 +267,33 @@ class ConventionApplicationFlowTest {
     assertThat(jdbc.sql("select count(*) from audit_entry where action = 'Demande de convention non recevable (R01)' and subject = ?")
             .param("SARL Numérique Services").query(Long.class).single())
         .isEqualTo(1);
+  }
+
+  @Test
+  void r01TheApplicationFormSaysThatAnotherLegalFormIsRefusedByMailAndNothingIsRegistered() throws Exception {
+    byte[] form = new fr.manche.tna.platform.deployment.ModelDeployer(null).findModels()
+        .get("forms/convention/ConventionApplicationStart.form");
+    com.fasterxml.jackson.databind.JsonNode legalForm = new com.fasterxml.jackson.databind.ObjectMapper().readTree(form)
+        .get("components").findParents("key").stream()
+        .filter(field -> "legalForm".equals(field.get("key").asText())).findFirst().orElseThrow();
+    assertThat(legalForm.get("description").asText())
+        .contains("rien n'est enregistré")
+        .contains("reçoit par courriel le refus et son motif")
+        .doesNotContain("est alors enregistrée");
+  }
+
+  @Test
+  void aContactWhoSignsIsToldThatTheirPasswordInvitationComesWithTheSignature() {
+    Map<String, String> values = application(TestSirets.next());
+    values.put("memberSignatoryEmail", "mairie@percy.example.fr");
+    ProcessInstance instance = driver.submitStartForm(ConventionApplicationProcess.KEY, values);
+    driver.runJob(instance.getId(), NOTIFY_REVIEWERS);
+    driver.claimAndSubmit(driver.openTask(instance.getId(), REVIEW_TASK), REFERENT, Map.of("decision", "accepter"));
+    driver.runJob(instance.getId(), NOTIFY_APPLICANT);
+    assertThat(Mails.part(Mails.to("mairie@percy.example.fr").get(0), "text/plain"))
+        .contains("C'est vous qui la signez pour Commune de Percy-en-Normandie")
+        .contains("un autre courriel vous donnera votre identifiant et un lien pour choisir votre mot de passe")
+        .doesNotContain("dès que la convention sera signée par les deux parties");
   }
 
   @Test

@@ -94,6 +94,8 @@ class ConventionLifeTest {
     MimeMessage draft = Mails.to(lifecycle.convention(conventionId).memberSignatoryEmail()).stream()
         .filter(mail -> Mails.subject(mail).startsWith("À signer")).findFirst().orElseThrow();
     assertThat(Mails.attachmentNames(draft)).containsExactly("convention-" + conventionId + "-a-signer.pdf");
+    assertThat(Mails.part(draft, "text/plain"))
+        .contains("validez la tâche « Signer pour l'organisation » (ou « Signer pour le Département »)");
 
     // Nobody else signs in the signatory's place, not even an administrator who took the task.
     identityService.setAuthentication("quelqu.un", List.of("camunda-admin"));

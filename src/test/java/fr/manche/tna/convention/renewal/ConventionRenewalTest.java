@@ -225,7 +225,9 @@ class ConventionRenewalTest {
             "Fin de convention sans renouvellement : Commune de Gavray-sur-Sienne ne peut plus emprunter"), "text/plain"))
         .contains("Vérifiez le matériel qu'elle a encore en prêt");
     assertThat(Mails.part(single(signed.contactEmail(), "Votre convention est arrivée à son terme : Commune de Gavray-sur-Sienne"), "text/plain"))
-        .contains("ne peut plus emprunter le matériel du Département");
+        .contains("ne peut plus emprunter le matériel du Département")
+        .contains("Pour rejoindre à nouveau le réseau, écrivez au référent du réseau : fixture.referent (test) ("
+            + ConventionFixtures.REFERENT_EMAIL + ").");
   }
 
   @Test
@@ -252,12 +254,14 @@ class ConventionRenewalTest {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(proposal.getId()).count()).isZero();
     Renewal expired = renewals.ofConvention(signed.id()).get(0);
     assertThat(expired.status()).isEqualTo(RenewalStatus.EXPIREE);
-    assertThat(expired.label()).isEqualTo("Renouvellement proposé le 1 juillet 2029, expiré sans réponse à la fin de la convention");
+    assertThat(expired.label()).isEqualTo("Renouvellement proposé le 1er juillet 2029, expiré sans réponse à la fin de la convention");
     assertThat(renewals.openProposal(signed.id())).isEmpty();
     assertThat(Mails.part(single(ConventionFixtures.REFERENT_EMAIL, "Proposition de renouvellement sans réponse : Commune de Lessay"), "text/plain"))
-        .contains("faite le 1 juillet 2029 à Commune de Lessay est restée sans réponse")
+        .contains("faite le 1er juillet 2029 à Commune de Lessay est restée sans réponse")
         .contains("le 7 septembre 2029 au soir")
-        .contains("ne peut plus emprunter le matériel du Département");
+        .contains("ne peut plus emprunter le matériel du Département")
+        .contains("une nouvelle demande de convention devra être enregistrée")
+        .doesNotContain("l'organisation devra déposer");
     assertThat(lifecycle.ofOrganisation(signed.convention().organisationId())).hasSize(1);
 
     driver.runJobs(signed.life().getId());
@@ -304,7 +308,7 @@ class ConventionRenewalTest {
     assertThat(first.getBusinessKey()).isEqualTo("renouvellement-" + renewals.ofConvention(signed.id()).get(0).id());
     assertThatThrownBy(() -> propose(siret, "Deuxième proposition"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Un renouvellement de la convention de Commune de Villedieu-les-Poêles a déjà été proposé le 1 décembre 2028 "
+        .hasMessage("Un renouvellement de la convention de Commune de Villedieu-les-Poêles a déjà été proposé le 1er décembre 2028 "
             + "et attend la réponse de l'organisation : une seule proposition à la fois.");
     assertThat(renewals.ofConvention(signed.id())).hasSize(1);
     assertThat(proposals()).isEqualTo(proposalsBefore + 1);

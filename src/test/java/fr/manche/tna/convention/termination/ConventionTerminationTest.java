@@ -118,7 +118,8 @@ class ConventionTerminationTest {
           .contains("le 3 mars 2027, une lettre recommandée avec accusé de réception (référence " + LETTER + ")")
           .contains("Manquement constaté : " + FAILURE)
           .contains("si ce manquement n'est pas réparé dans les trente jours qui suivent la réception de la lettre")
-          .contains("pourra résilier la convention, en totalité ou en partie");
+          .contains("pourra résilier la convention, en totalité ou en partie")
+          .contains("écrivez au référent du réseau : fixture.referent (test) (" + ConventionFixtures.REFERENT_EMAIL + ").");
     }
     FormalNotice sent = notices.openNotice(member.conventionId()).orElseThrow();
     assertThat(sent.status()).isEqualTo(FormalNoticeStatus.ENVOYEE);

@@ -76,7 +76,10 @@ class ConventionPagesTest {
     assertThat(page)
         .contains("Convention n° " + signed.id())
         .contains("En vigueur")
-        .contains("du 11 septembre 2026 au 10 septembre 2029 inclus");
+        .contains("du 11 septembre 2026 au 10 septembre 2029 inclus")
+        .contains("Pour demander un avenant, ouvrez la liste des tâches")
+        .contains("soit au plus tard le <span>10 juin 2029</span>")
+        .contains("Pour toute question, écrivez au référent du réseau : <span>fixture.referent (test) (" + ConventionFixtures.REFERENT_EMAIL + ")</span>");
     HttpResponse<byte[]> pdf = member.getBytes("/documents/convention/" + signed.id());
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
@@ -118,6 +121,35 @@ class ConventionPagesTest {
         .contains("Renouvellement proposé le 3 mars 2027, en attente de la réponse de l&#39;organisation")
         .contains("Mise en demeure du 3 mars 2027 (lettre 1A 234 567)")
         .contains("Mise en demeure envoyée le 3 mars 2027 : accusé de réception à enregistrer");
+  }
+
+  @Test
+  void aMemberWithoutAConventionIsNotToldToRequestAnAmendmentButWhatAppliesToThem() {
+    fixtures.ensureStaff();
+    String userId = otherMember();
+    WebClient member = new WebClient(port);
+    assertThat(member.loginToWebapps(userId, PASSWORD)).isEqualTo(200);
+    String page = member.get("/ma-convention").body();
+    assertThat(page)
+        .contains("Votre organisation n'a pas encore de convention.")
+        .contains("Votre organisation n'a pas de convention en vigueur : elle n'a pas d'avenant à demander")
+        .contains("c'est le référent du réseau qui enregistre la demande : écrivez-lui.")
+        .containsPattern("Pour toute question, écrivez au référent du réseau : <span>[^<]*" + ConventionFixtures.REFERENT_EMAIL)
+        .doesNotContain("Pour demander un avenant");
+  }
+
+  @Test
+  void pastTheAmendmentDeadlineTheMemberIsToldThatTheReferentProposesTheRenewal() {
+    ConventionFixtures.Signed signed = fixtures.signed(TestSirets.next(), "Commune de Bréhal",
+        LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 10), LocalDate.of(2026, 9, 11));
+    ConventionFixtures.at(LocalDate.of(2029, 6, 11));
+    setPassword(signed.memberSignatoryUserId());
+    WebClient member = new WebClient(port);
+    assertThat(member.loginToWebapps(signed.memberSignatoryUserId(), PASSWORD)).isEqualTo(200);
+    assertThat(member.get("/ma-convention").body())
+        .contains("Le délai pour demander un avenant est passé (le <span>10 juin 2029</span>")
+        .contains("que le référent du réseau propose à votre organisation")
+        .doesNotContain("Pour demander un avenant");
   }
 
   private String otherMember() {

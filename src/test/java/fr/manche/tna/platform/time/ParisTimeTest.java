@@ -86,4 +86,23 @@ class ParisTimeTest {
     assertThat(ParisTime.formatDateTime(ZonedDateTime.parse("2026-03-30T08:15Z")))
         .isEqualTo("lundi 30 mars 2026 à 10h15");
   }
+
+  @Test
+  void theFirstDayOfAMonthIsWrittenPremier() {
+    assertThat(ParisTime.formatDate(LocalDate.of(2027, 2, 1))).isEqualTo("1er février 2027");
+    assertThat(ParisTime.formatDate(LocalDate.of(2027, 2, 2))).isEqualTo("2 février 2027");
+    assertThat(ParisTime.formatDate(LocalDate.of(2027, 1, 31))).isEqualTo("31 janvier 2027");
+    assertThat(ParisTime.formatDate(LocalDate.of(2027, 1, 11))).isEqualTo("11 janvier 2027");
+    assertThat(ParisTime.formatDate(LocalDate.of(2027, 1, 21))).isEqualTo("21 janvier 2027");
+    String[] months = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+        "novembre", "décembre"};
+    for (int month = 1; month <= 12; month++) {
+      assertThat(ParisTime.formatDate(LocalDate.of(2027, month, 1))).isEqualTo("1er " + months[month - 1] + " 2027");
+    }
+    // 1 December 2025, 10:15 in Paris (winter time, UTC+1).
+    assertThat(ParisTime.formatDateTime(ZonedDateTime.parse("2025-12-01T09:15Z"))).isEqualTo("lundi 1er décembre 2025 à 10h15");
+    assertThat(ParisTime.formatDateTime(ZonedDateTime.parse("2025-12-02T09:15Z"))).isEqualTo("mardi 2 décembre 2025 à 10h15");
+    // 23:30 UTC on 31 March is already 1 April in Paris.
+    assertThat(ParisTime.formatDateTime(ZonedDateTime.parse("2026-03-31T22:30Z"))).isEqualTo("mercredi 1er avril 2026 à 00h30");
+  }
 }

@@ -4,6 +4,9 @@ import fr.manche.tna.convention.Convention;
 import fr.manche.tna.convention.ConventionLifecycle;
 import fr.manche.tna.convention.amendment.Amendment;
 import fr.manche.tna.convention.amendment.AmendmentService;
+import fr.manche.tna.convention.renewal.Renewal;
+import fr.manche.tna.convention.renewal.RenewalService;
+import fr.manche.tna.convention.renewal.RenewalStatus;
 import fr.manche.tna.membership.Directory;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.StaffGroup;
@@ -15,6 +18,7 @@ import fr.manche.tna.signature.ArchivedDocument;
 import fr.manche.tna.signature.Party;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** The mails of an amendment request (plain {@link Message}s, in French). */
@@ -27,17 +31,21 @@ class AmendmentMails {
   private final ConventionLifecycle lifecycle;
   private final Directory directory;
   private final TasklistLinks links;
+  private final RenewalService renewals;
 
-  AmendmentMails(AmendmentService amendments, ConventionLifecycle lifecycle, Directory directory, TasklistLinks links) {
+  AmendmentMails(
+      AmendmentService amendments, ConventionLifecycle lifecycle, Directory directory, TasklistLinks links, RenewalService renewals) {
     this.amendments = amendments;
     this.lifecycle = lifecycle;
     this.directory = directory;
     this.links = links;
+    this.renewals = renewals;
   }
 
   /**
    * R05: to the requester's side (the member's contact and signatory, the requester) and the network
-   * referents: the request came too late; renew instead.
+   * referents: the request came too late; a change now goes through the renewal, which members cannot ask
+   * for with a form: the network referent proposes it (R03). Says whom to write to.
    */
   Notification late(long amendmentId) {
     Amendment amendment = amendments.find(amendmentId);
@@ -45,6 +53,25 @@ class AmendmentMails {
     Organisation organisation = lifecycle.organisationOf(convention);
     List<String> recipients = member(amendment, convention, organisation);
     recipients.addAll(directory.emailsOf(StaffGroup.NETWORK_REFERENTS));
+    Optional<Renewal> renewal = renewals.ofConvention(convention.id()).stream()
+        .filter(proposal -> proposal.status() == RenewalStatus.PROPOSEE || proposal.status() == RenewalStatus.ACCEPTEE)
+        .findFirst();
+    String next;
+    if (renewal.isPresent() && renewal.get().open()) {
+      next = "Le Département a déjà proposé à " + organisation.name() + " de renouveler la convention, le "
+          + ParisTime.formatDate(renewal.get().proposedAt().atZoneSameInstant(ParisTime.ZONE).toLocalDate())
+          + " : répondez à cette proposition dans la liste des tâches (tâche « Répondre à la proposition de renouvellement ») "
+          + "avant le " + ParisTime.formatDate(convention.lastDay()) + ". La modification souhaitée peut être discutée avec le "
+          + "référent du réseau à cette occasion.";
+    } else if (renewal.isPresent()) {
+      next = "Le renouvellement de la convention est déjà accepté : la modification souhaitée pourra faire l'objet d'une "
+          + "demande d'avenant à la convention renouvelée, une fois celle-ci en vigueur.";
+    } else {
+      next = "Une modification de la convention passe désormais par son renouvellement. Le renouvellement ne se demande pas "
+          + "par un formulaire : c'est le référent du réseau du Département qui le propose à " + organisation.name()
+          + " avant la fin de la convention, en général lors de l'entretien bilatéral de fin d'année. Vous recevrez alors la "
+          + "proposition par courriel et y répondrez dans la liste des tâches.";
+    }
     return Message.of(
         recipients,
         "Demande d'avenant hors délai : « " + amendment.object() + " »",
@@ -57,7 +84,8 @@ class AmendmentMails {
             + ", reçue le " + ParisTime.formatDate(amendment.receivedOn()) + " " + requestedBy(amendment)
             + ", ne peut pas être examinée.",
         "Motif : " + amendment.decisionReason(),
-        "Le référent du réseau peut vous aider à préparer ce renouvellement, par exemple lors de l'entretien bilatéral de fin d'année.");
+        next,
+        "Pour en parler, écrivez à votre référent du réseau : " + directory.networkReferentContact(lifecycle.networkReferentId(convention)) + ".");
   }
 
   /** To the network referents: a request to review. */
@@ -102,7 +130,8 @@ class AmendmentMails {
             + organisation.name() + ", reçue le " + ParisTime.formatDate(amendment.receivedOn()) + ".",
         "Motif : " + amendment.decisionReason(),
         "La convention reste en vigueur sans changement jusqu'au " + ParisTime.formatDate(convention.lastDay())
-            + ". Pour en parler, prenez contact avec le référent du réseau.");
+            + ". Pour en parler, écrivez au référent du réseau : "
+            + directory.networkReferentContact(amendment.decidedBy() != null ? amendment.decidedBy() : lifecycle.networkReferentId(convention)) + ".");
   }
 
   /** To both parties: the signed amendment, attached, and from when it applies (R06). */

@@ -133,7 +133,8 @@ class RenewalMails {
             + ParisTime.formatDate(renewal.proposedAt().atZoneSameInstant(ParisTime.ZONE).toLocalDate()) + " à " + organisation.name()
             + " est restée sans réponse : elle a expiré à la fin de la convention, le " + ParisTime.formatDate(current.lastDay()) + " au soir.",
         "La convention n'est pas renouvelée : " + organisation.name() + " ne peut plus emprunter le matériel du Département (article 4). "
-            + "Pour rejoindre à nouveau le réseau, l'organisation devra déposer une nouvelle demande de convention.");
+            + "Pour rejoindre à nouveau le réseau, une nouvelle demande de convention devra être enregistrée "
+            + "(« Demande de convention de coopération » dans la liste des tâches).");
   }
 
   private String answeredBy(Renewal renewal) {

@@ -56,7 +56,8 @@ class ConventionTerminationMails {
         "Conformément à l'article 8 de la convention, si ce manquement n'est pas réparé dans les trente jours qui suivent "
             + "la réception de la lettre (date de l'accusé de réception), le Département pourra résilier la convention, "
             + "en totalité ou en partie (par exemple le prêt de matériel).",
-        "Pour régulariser la situation ou pour toute question, prenez contact avec le référent du réseau. "
+        "Pour régulariser la situation ou pour toute question, écrivez au référent du réseau : "
+            + directory.networkReferentContact(lifecycle.networkReferentId(convention)) + ". "
             + "Tant que la convention n'est pas résiliée, elle continue de s'appliquer.");
   }
 
