@@ -67,9 +67,9 @@ class DemoConvention {
     ProcessInstance signature = runtimeService.createProcessInstanceQuery().superProcessInstanceId(life.getId()).singleResult();
     runJobs(signature.getId());
     complete(signature.getId(), "UserTask_SignAsMember", signatory.userId(),
-        Map.of("signerName", signatory.fullName(), "signerRole", "adjointe au maire chargée du numérique", "signatureConfirmed", true));
+        Map.of("signatureDecision", "signer", "signerName", signatory.fullName(), "signerRole", "adjointe au maire chargée du numérique", "signatureConfirmed", true));
     complete(signature.getId(), "UserTask_SignAsDepartment", "signataire",
-        Map.of("signerName", "Anne Duval", "signerRole", "vice-présidente du Conseil départemental", "signatureConfirmed", true));
+        Map.of("signatureDecision", "signer", "signerName", "Anne Duval", "signerRole", "vice-présidente du Conseil départemental", "signatureConfirmed", true));
     runJobs(life.getId());
   }
 
