@@ -9,10 +9,10 @@ import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards the application's staff pages ({@code /organisations}, {@code /conventions}, {@code /audit}, the
- * demo's {@code /courriels}):
- * only staff logged in through Tasklist get in; the others get the French error page (401 or 403). Also checks the
- * form token of every POST on those pages (CSRF), stored in the session.
+ * Guards the application's staff pages, those of {@link fr.manche.tna.platform.web.Page} for staff
+ * ({@code /organisations}, {@code /conventions}, {@code /audit}, the demo's {@code /courriels}) and what lies below
+ * them: only staff logged in through Tasklist get in; the others get the French error page (401 or 403). Also
+ * checks the form token of every POST on those pages (CSRF), stored in the session.
  */
 public class StaffPagesFilter extends OncePerRequestFilter {
 
