@@ -17,7 +17,8 @@ import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Gives every page that a template renders, error pages included, what its layout shows ({@link Layout}, model
- * attribute {@code layout}): the logged-in person and the menu of the pages they may open.
+ * attribute {@code layout}): the logged-in person, the menu of the pages they may open, the login link back to
+ * the page asked for.
  */
 @Component
 class PageLayout implements HandlerInterceptor, WebMvcConfigurer {
@@ -49,11 +50,15 @@ class PageLayout implements HandlerInterceptor, WebMvcConfigurer {
   Layout of(HttpServletRequest request) {
     Optional<CurrentUser> user = CurrentUser.of(request);
     String path = requestedPath(request);
+    boolean loginFormShown = path.equals(ReturnPath.LOGIN)
+        || Integer.valueOf(HttpServletResponse.SC_UNAUTHORIZED).equals(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
     return new Layout(
         user.map(this::nameOf).orElse(null),
         pages.menuFor(user).stream()
             .map(page -> new Layout.Entry(page.path(), page.title(), page.description(), page.covers(path)))
-            .toList());
+            .toList(),
+        ReturnPath.safe(requested(request)),
+        user.isEmpty() && !loginFormShown);
   }
 
   private String nameOf(CurrentUser user) {
@@ -66,7 +71,15 @@ class PageLayout implements HandlerInterceptor, WebMvcConfigurer {
     return name.isEmpty() ? user.userId() : name;
   }
 
-  /** The path the person asked for, also when an error page answers it. */
+  /** The page the person asked for, also when an error page answers it (401: back there once logged in). */
+  static String requested(HttpServletRequest request) {
+    String path = requestedPath(request);
+    String query = request.getDispatcherType() == DispatcherType.ERROR
+        ? (String) request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING)
+        : request.getQueryString();
+    return query == null || query.isEmpty() ? path : path + "?" + query;
+  }
+
   private static String requestedPath(HttpServletRequest request) {
     Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     return request.getDispatcherType() == DispatcherType.ERROR && errorUri instanceof String uri

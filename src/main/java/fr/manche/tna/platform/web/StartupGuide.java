@@ -32,7 +32,7 @@ class StartupGuide {
 
   String guide(String base) {
     StringBuilder guide = new StringBuilder("\n\n  Réseau des territoires numériques apprenants : application démarrée\n");
-    guide.append("  Pages (une seule connexion pour toutes, celle de la liste des tâches) :\n");
+    guide.append("  Pages (une seule connexion pour toutes : ").append(base).append(ReturnPath.LOGIN).append(") :\n");
     for (Page page : pages.available()) {
       guide.append(String.format("    %-24s %s%s  (%s)%n",
           page.title(), base, page.path(), page.audience().label()));

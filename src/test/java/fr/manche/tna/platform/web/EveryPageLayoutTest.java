@@ -92,7 +92,7 @@ class EveryPageLayoutTest {
 
     List<String> paths = pagePaths();
     assertThat(paths).as("the pages found from the controllers")
-        .contains("/accueil", "/conventions", "/organisations", "/organisations/" + organisationId, "/audit",
+        .contains("/accueil", "/connexion", "/conventions", "/organisations", "/organisations/" + organisationId, "/audit",
             "/ma-convention", "/compte/mot-de-passe");
     List<String> missing = new ArrayList<>();
     for (String path : paths) {
@@ -135,13 +135,37 @@ class EveryPageLayoutTest {
       if (page.audience() == Page.Audience.STAFF && page.ours()) {
         HttpResponse<String> anonymous = new WebClient(port).get(page.path());
         assertThat(anonymous.statusCode()).as(page + " for someone not logged in").isEqualTo(401);
-        assertThat(anonymous.body()).contains("Connexion requise");
+        assertThat(anonymous.body()).contains("Connexion requise").contains("data-retour=\"" + page.path() + "\"");
         HttpResponse<String> refused = memberClient.get(page.path());
         assertThat(refused.statusCode()).as(page + " for a member").isEqualTo(403);
         assertThat(refused.body()).contains("Accès refusé");
       }
     }
     assertThat(staff.get("/accueil").body()).contains("Bonjour");
+  }
+
+  @Test
+  void aMailedLinkLeadsThroughTheLoginBackToItsPage() {
+    HttpResponse<String> task = new WebClient(port).get("/taches?processus=abc");
+    assertThat(task.statusCode()).isEqualTo(302);
+    assertThat(task.headers().firstValue("Location").orElseThrow()).endsWith("/connexion?retour=%2Ftaches%3Fprocessus%3Dabc");
+    assertThat(new WebClient(port).get("/connexion?retour=%2Ftaches%3Fprocessus%3Dabc").body())
+        .contains("data-retour=\"/taches?processus=abc\"");
+    assertThat(new WebClient(port).get("/ma-convention").body()).contains("data-retour=\"/ma-convention\"");
+    assertThat(new WebClient(port).get("/documents/convention/1?x=1").body()).contains("data-retour=\"/documents/convention/1?x=1\"");
+    assertThat(new WebClient(port).get("/connexion?retour=https%3A%2F%2Fautre.example").body())
+        .contains("data-retour=\"/accueil\"").doesNotContain("autre.example");
+  }
+
+  @Test
+  void theLoginPagesScriptGetsTheWebappsCsrfTokenOfItsSession() {
+    WebClient browser = new WebClient(port);
+    assertThat(browser.get("/connexion/jeton").body()).isEqualTo("{}");
+    HttpResponse<String> first = browser.get("/camunda/api/admin/auth/user/default");
+    String token = first.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    HttpResponse<String> again = browser.get("/connexion/jeton");
+    assertThat(again.body()).isEqualTo("{\"jeton\":\"" + token + "\"}");
+    assertThat(again.headers().firstValue("Cache-Control")).hasValue("no-store");
   }
 
   /** The paths of every GET mapping of the application that renders a template, path variables filled in. */

@@ -41,6 +41,7 @@ class PageTest {
     for (Page page : Page.values()) {
       assertThat(guide).contains(page.title()).contains("http://localhost:8080" + page.path());
     }
+    assertThat(guide).contains("http://localhost:8080/connexion");
   }
 
   private static Pages pagesWithProfiles(String profile) {
