@@ -71,8 +71,14 @@ class PageLayout implements HandlerInterceptor, WebMvcConfigurer {
     return name.isEmpty() ? user.userId() : name;
   }
 
-  /** The page the person asked for, also when an error page answers it (401: back there once logged in). */
+  /**
+   * The page the person asked for, also when an error page answers it (401: back there once logged in); the home
+   * page after a form was sent (its address answers POST only).
+   */
   static String requested(HttpServletRequest request) {
+    if (!"GET".equals(request.getMethod())) {
+      return ReturnPath.HOME;
+    }
     String path = requestedPath(request);
     String query = request.getDispatcherType() == DispatcherType.ERROR
         ? (String) request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING)

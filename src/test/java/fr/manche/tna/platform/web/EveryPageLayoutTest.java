@@ -153,6 +153,8 @@ class EveryPageLayoutTest {
         .contains("data-retour=\"/taches?processus=abc\"");
     assertThat(new WebClient(port).get("/ma-convention").body()).contains("data-retour=\"/ma-convention\"");
     assertThat(new WebClient(port).get("/documents/convention/1?x=1").body()).contains("data-retour=\"/documents/convention/1?x=1\"");
+    assertThat(new WebClient(port).post("/organisations/1/personnes", "application/x-www-form-urlencoded", "nom=x", false).body())
+        .as("a form sent while logged out: back to the home page").contains("data-retour=\"/accueil\"");
     assertThat(new WebClient(port).get("/connexion?retour=https%3A%2F%2Fautre.example").body())
         .contains("data-retour=\"/accueil\"").doesNotContain("autre.example");
   }
