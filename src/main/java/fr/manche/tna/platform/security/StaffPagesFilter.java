@@ -9,10 +9,11 @@ import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards the application's staff pages ({@code /organisations}, {@code /conventions}, {@code /audit}, the
- * demo's {@code /courriels}):
- * only staff logged in through Tasklist get in; the others get the French error page (401 or 403). Also checks the
- * form token of every POST on those pages (CSRF), stored in the session.
+ * Guards the application's staff pages, those of {@link fr.manche.tna.platform.web.Page} for staff
+ * ({@code /organisations}, {@code /conventions}, {@code /audit}, the demo's {@code /courriels}) and what lies below
+ * them: only staff logged in (through Tasklist or the application's login page) get in; the others get the French
+ * error page: 401 offers the login and comes back to the page, 403 says the account does not give access. Also
+ * checks the form token of every POST on those pages (CSRF), stored in the session.
  */
 public class StaffPagesFilter extends OncePerRequestFilter {
 
@@ -23,7 +24,7 @@ public class StaffPagesFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     Optional<CurrentUser> user = CurrentUser.of(request);
     if (user.isEmpty() || !user.get().isStaff()) {
-      // The French error page (templates/pages/error.html) says why and links to Tasklist's login.
+      // The French error page (templates/pages/error.html) says why; for 401 it holds the login form.
       response.sendError(user.isEmpty() ? HttpServletResponse.SC_UNAUTHORIZED : HttpServletResponse.SC_FORBIDDEN);
       return;
     }

@@ -1,5 +1,6 @@
 package fr.manche.tna.platform.security;
 
+import fr.manche.tna.platform.web.Page;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -75,8 +76,8 @@ class WebSecurityConfiguration {
   @Bean
   FilterRegistrationBean<StaffPagesFilter> staffPages() {
     FilterRegistrationBean<StaffPagesFilter> registration = new FilterRegistrationBean<>(new StaffPagesFilter());
-    registration.addUrlPatterns(
-        "/organisations", "/organisations/*", "/conventions", "/audit", "/courriels", "/courriels/*");
+    // Every staff page of the menu's registry and what lies below it (/organisations/12).
+    registration.addUrlPatterns(Page.staffUrlPatterns());
     registration.setName("staff-pages");
     return registration;
   }

@@ -15,8 +15,9 @@ import org.springframework.web.servlet.view.RedirectView;
 /**
  * Target of the links in mails: a mail is sent before the task it announces exists (sending is
  * asynchronous), so it links here and this page opens the process instance's open task in Tasklist. The task
- * is looked up as the logged-in person, with their authorizations: someone who is not logged in, or may not
- * see that instance, is sent to Tasklist's home page and learns nothing of it.
+ * is looked up as the logged-in person, with their authorizations: someone who may not see that instance is sent
+ * to Tasklist's home page and learns nothing of it; someone not logged in is sent to the login page, which comes
+ * back here once they are (and learns nothing either: the link is all they had).
  */
 @Controller
 class TaskRedirectController {
@@ -37,7 +38,7 @@ class TaskRedirectController {
   RedirectView openTask(@RequestParam("processus") String processInstanceId, HttpServletRequest request) {
     Optional<CurrentUser> user = CurrentUser.of(request);
     if (user.isEmpty()) {
-      return new RedirectView(links.tasklist());
+      return new RedirectView(ReturnPath.loginThenBackTo(PATH + "?processus=" + processInstanceId), true);
     }
     List<Task> tasks;
     identityService.setAuthentication(user.get().userId(), user.get().groupIds());

@@ -7,6 +7,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class TasklistLinks {
 
+  /** Tasklist's home page, below the application's address. */
+  public static final String TASKLIST_PATH = "/camunda/app/tasklist/default/";
+
   private final String baseUrl;
 
   TasklistLinks(@Value("${tna.base-url}") String baseUrl) {
@@ -15,7 +18,7 @@ public class TasklistLinks {
 
   /** Tasklist's home page: the reader's own tasks. */
   public String tasklist() {
-    return baseUrl + "/camunda/app/tasklist/default/";
+    return baseUrl + TASKLIST_PATH;
   }
 
   /**

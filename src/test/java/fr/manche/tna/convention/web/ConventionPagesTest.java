@@ -77,7 +77,7 @@ class ConventionPagesTest {
         .contains("Convention n° " + signed.id())
         .contains("En vigueur")
         .contains("du 11 septembre 2026 au 10 septembre 2029 inclus")
-        .contains("Pour demander un avenant, ouvrez la liste des tâches")
+        .contains("Pour demander un avenant, ouvrez la <a href=\"/camunda/app/tasklist/default/\">liste des tâches</a>")
         .contains("soit au plus tard le <span>10 juin 2029</span>")
         .contains("Pour toute question, écrivez au référent du réseau : <span>fixture.referent (test) (" + ConventionFixtures.REFERENT_EMAIL + ")</span>");
     HttpResponse<byte[]> pdf = member.getBytes("/documents/convention/" + signed.id());

@@ -86,7 +86,8 @@ class IsolationTest {
   @Test
   void theMailedTaskLinkOpensTheTaskOnlyForThoseWhoMaySeeIt() {
     String link = "/taches?processus=" + instanceOfA;
-    assertThat(location(new WebClient(port).get(link))).doesNotContain(taskOfA).endsWith("/camunda/app/tasklist/default/");
+    assertThat(location(new WebClient(port).get(link))).doesNotContain(taskOfA)
+        .endsWith("/connexion?retour=%2Ftaches%3Fprocessus%3D" + instanceOfA);
     WebClient b = new WebClient(port);
     b.loginToWebapps(bob.userId(), PASSWORD);
     assertThat(location(b.get(link))).doesNotContain(taskOfA);
