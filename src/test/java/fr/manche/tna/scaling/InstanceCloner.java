@@ -47,8 +47,13 @@ final class InstanceCloner {
 
   private final DataSource dataSource;
   private final Map<String, List<Column>> columns = new LinkedHashMap<>();
+  /** The templates (which never change once copied). */
+  private final Map<String, Template> templates = new java.util.HashMap<>();
 
   record Column(String name, boolean text) {}
+
+  /** A template instance: its local ids and the ids of its rows, by table. */
+  record Template(Set<String> localIds, Map<String, List<Object>> rows) {}
 
   InstanceCloner(DataSource dataSource) throws SQLException {
     this.dataSource = dataSource;
@@ -86,34 +91,64 @@ final class InstanceCloner {
   Set<String> localIds(Connection connection, String instanceId) throws SQLException {
     Set<String> ids = new LinkedHashSet<>();
     ids.add(instanceId);
-    for (int pass = 0; pass < 3; pass++) {
-      for (var table : columns.entrySet()) {
-        String where = belongsTo(table.getKey(), table.getValue());
-        if (where == null) {
-          continue;
-        }
-        List<String> local =
-            table.getValue().stream().filter(c -> c.text() && LOCAL_ID_COLUMNS.contains(c.name())).map(Column::name).toList();
-        if (local.isEmpty()) {
-          continue;
-        }
-        try (PreparedStatement query =
-            connection.prepareStatement("select " + String.join(", ", local) + " from " + table.getKey() + " where " + where.replace("$", ""))) {
-          bind(connection, query, ids, 1);
-          try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-              for (int i = 1; i <= local.size(); i++) {
-                String value = rows.getString(i);
-                if (value != null) {
-                  ids.add(value);
-                }
+    for (int pass = 0; pass < 5; pass++) {
+      int before = ids.size();
+      collectLocalIds(connection, ids);
+      if (ids.size() == before) {
+        break;
+      }
+    }
+    return ids;
+  }
+
+  private void collectLocalIds(Connection connection, Set<String> ids) throws SQLException {
+    for (var table : columns.entrySet()) {
+      String where = belongsTo(table.getKey(), table.getValue());
+      if (where == null) {
+        continue;
+      }
+      List<String> local =
+          table.getValue().stream().filter(c -> c.text() && LOCAL_ID_COLUMNS.contains(c.name())).map(Column::name).toList();
+      if (local.isEmpty()) {
+        continue;
+      }
+      try (PreparedStatement query =
+          connection.prepareStatement("select " + String.join(", ", local) + " from " + table.getKey() + " where " + where.replace("$", ""))) {
+        bind(connection, query, ids, 1);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            for (int i = 1; i <= local.size(); i++) {
+              String value = rows.getString(i);
+              if (value != null) {
+                ids.add(value);
               }
             }
           }
         }
       }
     }
-    return ids;
+  }
+
+  private Template template(Connection connection, String instanceId) throws SQLException {
+    Set<String> ids = localIds(connection, instanceId);
+    Map<String, List<Object>> rows = new LinkedHashMap<>();
+    for (var table : columns.entrySet()) {
+      String where = belongsTo(table.getKey(), table.getValue());
+      if (where == null) {
+        continue;
+      }
+      boolean business = table.getKey().equals("communication_request");
+      try (PreparedStatement query =
+          connection.prepareStatement("select " + (business ? "id" : "id_") + " from " + table.getKey() + " where " + where.replace("$", ""))) {
+        bind(connection, query, ids, 1);
+        try (ResultSet result = query.executeQuery()) {
+          while (result.next()) {
+            rows.computeIfAbsent(table.getKey(), t -> new ArrayList<>()).add(result.getObject(1));
+          }
+        }
+      }
+    }
+    return new Template(ids, rows);
   }
 
   /** Rows of the template instance in each table (to compare a copy with a real instance). */
@@ -152,16 +187,19 @@ final class InstanceCloner {
     }
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      Set<String> ids = localIds(connection, instanceId);
-      for (var table : columns.entrySet()) {
-        String where = belongsTo(table.getKey(), table.getValue());
-        if (where == null) {
-          continue;
-        }
+      Template template = templates.get(instanceId);
+      if (template == null) {
+        template = template(connection, instanceId);
+        templates.put(instanceId, template);
+      }
+      Array localIds = connection.createArrayOf("varchar", template.localIds().toArray());
+      for (var rows : template.rows().entrySet()) {
+        String table = rows.getKey();
+        boolean business = table.equals("communication_request");
         List<String> names = new ArrayList<>();
         List<String> values = new ArrayList<>();
-        for (Column column : table.getValue()) {
-          if (table.getKey().equals("communication_request") && column.name().equals("id")) {
+        for (Column column : columns.get(table)) {
+          if (business && column.name().equals("id")) {
             continue;
           }
           names.add(column.name());
@@ -171,19 +209,18 @@ final class InstanceCloner {
                   : "t." + column.name());
         }
         String sql =
-            "insert into " + table.getKey() + " (" + String.join(", ", names) + ") select " + String.join(", ", values)
-                + " from " + table.getKey() + " t cross join generate_series(?, ?) g where " + where.replace("$", "t.");
+            "insert into " + table + " (" + String.join(", ", names) + ") select " + String.join(", ", values)
+                + " from " + table + " t cross join generate_series(?, ?) g where t." + (business ? "id" : "id_") + " = any(?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
           int index = 1;
-          Array array = connection.createArrayOf("varchar", ids.toArray());
-          for (Column column : table.getValue()) {
-            if (column.text() && !(table.getKey().equals("communication_request") && column.name().equals("id"))) {
-              insert.setArray(index++, array);
+          for (Column column : columns.get(table)) {
+            if (column.text()) {
+              insert.setArray(index++, localIds);
             }
           }
           insert.setInt(index++, from);
           insert.setInt(index++, from + copies - 1);
-          bind(connection, insert, ids, index);
+          insert.setArray(index, connection.createArrayOf(business ? "bigint" : "varchar", rows.getValue().toArray()));
           insert.executeUpdate();
         }
       }
