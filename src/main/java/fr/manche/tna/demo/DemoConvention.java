@@ -96,8 +96,11 @@ class DemoConvention {
   }
 
   private <T> T as(String userId, java.util.function.Supplier<T> action) {
+    // As a Tasklist login: the person's groups and their organisation's tenant.
     identityService.setAuthentication(userId,
-        identityService.createGroupQuery().groupMember(userId).list().stream().map(group -> group.getId()).toList());
+        identityService.createGroupQuery().groupMember(userId).list().stream().map(group -> group.getId()).toList(),
+        identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+            .map(tenant -> tenant.getId()).toList());
     try {
       return action.get();
     } finally {
