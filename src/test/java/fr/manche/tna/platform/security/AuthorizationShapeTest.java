@@ -42,8 +42,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The shape of the members' isolation (README, "Isolation: how it works"): a member's request belongs to its
  * organisation's tenant and writes no authorization row of its own; only the member's own tasks are granted,
- * to the member's group, never to staff, who hold {@code *} grants; REVOKE authorizations are refused; what
- * earlier versions wrote (per-instance grants, no tenant) is brought to that shape at start-up.
+ * to the member's group, never to staff, who hold {@code *} grants, each read right once; REVOKE authorizations
+ * are refused; what earlier versions wrote (per-instance grants, no tenant) is brought to that shape at start-up.
  */
 @ApplicationTest
 class AuthorizationShapeTest {
@@ -111,6 +111,25 @@ class AuthorizationShapeTest {
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instanceId).finished().count()).isOne();
     assertThat(grantsOf(instanceId)).as("answered: the history of the member's task")
         .containsExactly("group " + groupId + " HISTORIC_TASK " + amendTask + " READ");
+  }
+
+  @Test
+  void staffHoldEachReadRightOnce() {
+    for (String group : List.of("tna-referents-reseau", "tna-gestionnaires-materiel", "tna-signataires")) {
+      Authorization definitions = standing(group, Resources.PROCESS_DEFINITION);
+      assertThat(definitions.isPermissionGranted(ProcessDefinitionPermissions.READ_INSTANCE)).isTrue();
+      assertThat(definitions.isPermissionGranted(ProcessDefinitionPermissions.READ_HISTORY)).isTrue();
+      assertThat(definitions.isPermissionGranted(ProcessDefinitionPermissions.READ_TASK)).as("tasks: TASK *").isFalse();
+      Authorization instances = standing(group, Resources.PROCESS_INSTANCE);
+      assertThat(instances.isPermissionGranted(Permissions.CREATE)).isTrue();
+      assertThat(instances.isPermissionGranted(Permissions.READ)).as("instances: PROCESS_DEFINITION *").isFalse();
+      assertThat(standing(group, Resources.HISTORIC_PROCESS_INSTANCE)).as("history: PROCESS_DEFINITION *").isNull();
+      assertThat(standing(group, Resources.TASK).isPermissionGranted(Permissions.READ)).isTrue();
+    }
+  }
+
+  private Authorization standing(String group, Resources resource) {
+    return authorizationService.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId("*").singleResult();
   }
 
   @Test
