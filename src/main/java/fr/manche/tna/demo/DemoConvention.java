@@ -1,5 +1,6 @@
 package fr.manche.tna.demo;
 
+import fr.manche.tna.platform.security.CurrentUser;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.Person;
 import fr.manche.tna.membership.StaffGroup;
@@ -96,8 +97,7 @@ class DemoConvention {
   }
 
   private <T> T as(String userId, java.util.function.Supplier<T> action) {
-    identityService.setAuthentication(userId,
-        identityService.createGroupQuery().groupMember(userId).list().stream().map(group -> group.getId()).toList());
+    CurrentUser.actInEngine(identityService, userId);
     try {
       return action.get();
     } finally {

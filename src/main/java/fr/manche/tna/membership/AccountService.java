@@ -124,8 +124,9 @@ public class AccountService {
 
   /** The organisation's group, created at its first account. */
   String ensureMemberGroup(Organisation organisation) {
-    String groupId = organisation.memberGroupId() != null ? organisation.memberGroupId() : "membre-" + organisation.id();
+    String groupId = organisation.tenantId();
     directory.ensureGroup(groupId, organisation.name(), "MEMBER");
+    directory.ensureTenant(groupId, organisation.name());
     if (organisation.memberGroupId() == null) {
       organisations.setMemberGroup(organisation.id(), groupId);
     }

@@ -4,6 +4,7 @@ import fr.manche.tna.platform.Logs;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,21 @@ public class Directory implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     for (StaffGroup staffGroup : StaffGroup.values()) {
       ensureGroup(staffGroup.groupId(), staffGroup.label(), "WORKFLOW");
+    }
+  }
+
+  /**
+   * Makes the group of that id an organisation's tenant (same id), of which the group is the member: its
+   * people see the process instances of that tenant only (README, "Isolation"). Unless done already.
+   */
+  public void ensureTenant(String groupId, String name) {
+    if (identityService.createTenantQuery().tenantId(groupId).count() == 0) {
+      Tenant tenant = identityService.newTenant(groupId);
+      tenant.setName(name);
+      identityService.saveTenant(tenant);
+    }
+    if (identityService.createGroupQuery().groupId(groupId).memberOfTenant(groupId).count() == 0) {
+      identityService.createTenantGroupMembership(groupId, groupId);
     }
   }
 

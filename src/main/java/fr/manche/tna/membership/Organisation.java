@@ -10,4 +10,13 @@ public record Organisation(
     String venueDescription,
     String contactName,
     String contactEmail,
-    String memberGroupId) {}
+    String memberGroupId) {
+
+  /**
+   * The organisation's tenant in the engine, also the id of its people's group ({@code membre-<id>} unless
+   * named otherwise): every process instance about the organisation belongs to it (README, "Isolation").
+   */
+  public String tenantId() {
+    return memberGroupId != null ? memberGroupId : "membre-" + id;
+  }
+}

@@ -160,10 +160,15 @@ public class ConventionFixtures {
     }
   }
 
-  /** Authenticates the user with their groups, as a Tasklist login does, so that authorizations apply. */
+  /**
+   * Authenticates the user with their groups and their organisation's tenant, as a Tasklist login does, so that
+   * authorizations and the tenant check apply.
+   */
   public void asUser(String userId) {
     identityService.setAuthentication(userId,
-        identityService.createGroupQuery().groupMember(userId).list().stream().map(group -> group.getId()).toList());
+        identityService.createGroupQuery().groupMember(userId).list().stream().map(group -> group.getId()).toList(),
+        identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+            .map(tenant -> tenant.getId()).toList());
   }
 
   public void clearUser() {

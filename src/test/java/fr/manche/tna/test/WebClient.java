@@ -111,6 +111,25 @@ public class WebClient {
     return send(builder.build());
   }
 
+
+  /**
+   * Any request with the given {@code Accept} header (Tasklist asks for {@code application/hal+json}) and an
+   * optional JSON body, with the CSRF header of the webapps.
+   */
+  public HttpResponse<String> exchange(String method, String path, String accept, String json) {
+    HttpRequest.Builder builder =
+        request(path).setHeader("Accept", accept).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    String csrf = csrfToken();
+    if (csrf != null) {
+      builder.header("X-XSRF-TOKEN", csrf);
+    }
+    return send(builder.build());
+  }
+
   private String csrfToken() {
     return cookies.getCookieStore().getCookies().stream()
         .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))

@@ -2,6 +2,8 @@ package fr.manche.tna.convention.process;
 
 import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
 
+import fr.manche.tna.convention.ConventionLifecycle;
+import fr.manche.tna.platform.security.MemberInstanceAccess;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,9 +21,11 @@ import org.springframework.stereotype.Component;
 public class ConventionLifeStarter implements JavaDelegate {
 
   private final RuntimeService runtimeService;
+  private final ConventionLifecycle lifecycle;
 
-  ConventionLifeStarter(@Lazy RuntimeService runtimeService) {
+  ConventionLifeStarter(@Lazy RuntimeService runtimeService, @Lazy ConventionLifecycle lifecycle) {
     this.runtimeService = runtimeService;
+    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -32,7 +36,10 @@ public class ConventionLifeStarter implements JavaDelegate {
   }
 
   public ProcessInstance start(long conventionId) {
+    // The organisation names the instance's tenant (platform.security.OrganisationTenants).
+    long organisationId = lifecycle.convention(conventionId).organisationId();
     return runtimeService.startProcessInstanceByKey(
-        ConventionLifeProcess.KEY, ConventionLifeProcess.businessKey(conventionId), Map.of(CONVENTION_ID, conventionId));
+        ConventionLifeProcess.KEY, ConventionLifeProcess.businessKey(conventionId),
+        Map.of(CONVENTION_ID, conventionId, MemberInstanceAccess.ORGANISATION_ID, organisationId));
   }
 }

@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -41,6 +44,18 @@ public record CurrentUser(String userId, List<String> groupIds) {
     org.camunda.bpm.engine.impl.identity.Authentication authentication =
         engine.getIdentityService().getCurrentAuthentication();
     return authentication == null ? null : authentication.getUserId();
+  }
+
+  /**
+   * Makes the engine act for this person as a Tasklist login does, with their groups and their organisation's
+   * tenant as they are now (a deactivated account has left its groups). Clear it with
+   * {@code identityService.clearAuthentication()}.
+   */
+  public static void actInEngine(IdentityService identities, String userId) {
+    List<String> groups = identities.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    List<String> tenants = identities.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+        .map(Tenant::getId).toList();
+    identities.setAuthentication(userId, groups, tenants);
   }
 
   /** Staff of the département: any staff group, administrators included. */

@@ -41,7 +41,7 @@ class TaskRedirectController {
       return new RedirectView(ReturnPath.loginThenBackTo(PATH + "?processus=" + processInstanceId), true);
     }
     List<Task> tasks;
-    identityService.setAuthentication(user.get().userId(), user.get().groupIds());
+    CurrentUser.actInEngine(identityService, user.get().userId());
     try {
       tasks = taskService.createTaskQuery().processInstanceId(processInstanceId).orderByTaskCreateTime().desc()
           .listPage(0, 1);

@@ -38,6 +38,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -125,9 +126,12 @@ class ConventionTerminationTest {
     assertThat(sent.status()).isEqualTo(FormalNoticeStatus.ENVOYEE);
     assertThat(sent.recordedBy()).isEqualTo(REFERENT);
     assertThat(sent.deadlineLabel()).isEqualTo("Mise en demeure envoyée le 3 mars 2027 : accusé de réception à enregistrer");
-    // The organisation's group may read this instance (and no other member's).
-    assertThat(authorizationService.createAuthorizationQuery().groupIdIn(member.organisation().memberGroupId())
-        .resourceType(Resources.PROCESS_INSTANCE).resourceId(member.pid()).count()).isEqualTo(1);
+    // The organisation's people may read this instance: it belongs to the organisation's tenant (no other member's).
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(member.pid()).singleResult().getTenantId())
+        .isEqualTo(member.organisation().memberGroupId());
+    assertThat(authorizationService.createAuthorizationQuery().groupIdIn("tna-membres").resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId(KEY).singleResult().isPermissionGranted(ProcessDefinitionPermissions.READ_INSTANCE))
+        .isTrue();
 
     acknowledge(member, "10/03/2027", LocalDate.of(2027, 3, 12));
     FormalNotice acknowledged = notices.find(sent.id());
