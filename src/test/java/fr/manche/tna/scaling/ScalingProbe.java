@@ -243,7 +243,7 @@ class ScalingProbe {
     String instanceId = as(member.userId, List.of(member.groupId, AccountService.ALL_MEMBERS_GROUP), List.of(member.groupId),
         () -> formService.submitStartForm(definitionId, Map.of(
             "subject", "Article sur nos ateliers", "content", "Nos ateliers numériques avec le Département",
-            "media", "Bulletin municipal", "plannedOn", "2099-06-01")).getId());
+            "media", "Bulletin municipal", "plannedOn", "01/06/2099")).getId());
     runJob(instanceId, NOTIFY_REFERENTS);
     if (state != State.REVIEW) {
       review(instanceId, state == State.AMEND ? "modifier" : "accorder");

@@ -179,7 +179,7 @@ class AuthorizationShapeTest {
     try {
       return driver.submitStartForm(CommunicationRequestProcess.KEY, Map.of(
           "subject", "Article sur l'atelier", "content", "Notre atelier numérique avec le Département", "media", "Site de la commune",
-          "plannedOn", "2099-03-01")).getId();
+          "plannedOn", "01/03/2099")).getId();
     } finally {
       identityService.clearAuthentication();
     }
