@@ -30,7 +30,7 @@ class FrenchWebappsTest {
   @Test
   void tasklistLoadsTheNetworksScript() {
     assertThat(http.getForObject("/camunda/app/tasklist/scripts/config.js", String.class))
-        .contains("customScripts: ['scripts/reseau-tna']");
+        .contains("'scripts/reseau-tna.js'");
     assertThat(http.getForObject("/camunda/app/tasklist/scripts/reseau-tna.js", String.class))
         .contains("installFrenchValidation()")
         .contains("tasklist.navbar.action:create-task-action");
