@@ -498,14 +498,21 @@ class TasklistJourneyIT {
     return refusals.get(0).getText().strip();
   }
 
-  /** Every message on the screen is for people: no engine text, no English, nothing piled up. */
+  /**
+   * Every message on the screen is for people: no engine text, no English, nothing piled up. Read in one go in the
+   * page (form-js re-renders its fields while one reads them).
+   */
+  @SuppressWarnings("unchecked")
   private void assertOnlyFrenchForPeople() {
-    List<String> messages = browser.findElements(By.cssSelector(".fjs-form-field-error, .tna-refusal, .alert, .notifications .alert"))
-        .stream().filter(WebElement::isDisplayed).map(WebElement::getText).map(String::strip).filter(text -> !text.isEmpty()).toList();
+    JavascriptExecutor page = (JavascriptExecutor) browser;
+    List<String> messages = (List<String>) page.executeScript(
+        "return [...document.querySelectorAll('.fjs-form-field-error, .tna-refusal, .alert')]"
+            + ".filter(e => e.offsetParent !== null).map(e => e.innerText.trim()).filter(t => t.length > 0)");
     assertThat(messages).as("messages on the screen").allSatisfy(message -> assertThat(NOT_FOR_PEOPLE.matcher(message).find())
         .as("« " + message + " » is for people").isFalse());
-    assertThat(browser.findElements(By.cssSelector(".alert-danger")).stream().filter(WebElement::isDisplayed).count())
-        .as("one refusal at a time, none piled up").isLessThanOrEqualTo(1);
+    assertThat((Long) page.executeScript(
+            "return [...document.querySelectorAll('.alert-danger')].filter(e => e.offsetParent !== null).length"))
+        .as("one refusal at a time, none piled up").isLessThanOrEqualTo(1L);
   }
 
   /** Types into the form-js field whose label starts with the given text. */
