@@ -17,8 +17,8 @@ public record ReviewDecision(ConventionStatus outcome, String reason, ZonedDateT
   public static final String ACCEPT = "accepter";
   public static final String REFUSE = "refuser";
   public static final String ASK_FOR_CHANGES = "completer";
-  static final String MEETING_DATE_LABEL = "Rendez-vous d'accueil : date";
-  static final String MEETING_TIME_LABEL = "Rendez-vous d'accueil : heure";
+  static final String MEETING_DATE_LABEL = "Date du rendez-vous"; // the labels of the review form
+  static final String MEETING_TIME_LABEL = "Heure du rendez-vous";
 
   public boolean accepted() {
     return outcome == ConventionStatus.ACCEPTEE;

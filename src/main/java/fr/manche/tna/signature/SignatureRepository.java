@@ -36,6 +36,26 @@ class SignatureRepository {
     return true;
   }
 
+  /** The capacity in which that person last signed for that party. */
+  Optional<String> lastRoleOf(Party party, String userId) {
+    return jdbc.sql("select signer_role from signature where party = ? and signer_user_id = ? order by recorded_at desc, id desc")
+        .params(party.name(), userId)
+        .query(String.class)
+        .list()
+        .stream()
+        .findFirst();
+  }
+
+  /** The name and capacity of the last signature given for that party. */
+  Optional<SignatureService.Signatory> lastSignatoryOf(Party party) {
+    return jdbc.sql("select signer_name, signer_role from signature where party = ? order by recorded_at desc, id desc")
+        .params(party.name())
+        .query((rs, row) -> new SignatureService.Signatory(rs.getString("signer_name"), rs.getString("signer_role")))
+        .list()
+        .stream()
+        .findFirst();
+  }
+
   List<Signature> signaturesOf(DocumentType type, long documentId) {
     return jdbc.sql("select * from signature where document_type = ? and document_id = ? order by signed_on, id")
         .params(type.name(), documentId)

@@ -60,6 +60,28 @@ public class SignatureService {
   }
 
   /**
+   * Who a person is when they sign, as far as the application knows: the name of their account and the capacity
+   * they gave at their last signature for that party (a département's signatory signs every convention in the
+   * same capacity). Without a person (a task nobody has taken yet), the last one who signed for that party. Empty
+   * values when unknown.
+   */
+  public Signatory knownSignatory(Party party, String userId) {
+    if (userId == null) {
+      return repository.lastSignatoryOf(party).orElse(new Signatory("", ""));
+    }
+    org.camunda.bpm.engine.identity.User user = identities.createUserQuery().userId(userId).singleResult();
+    String name = user == null ? "" : (nonNull(user.getFirstName()) + " " + nonNull(user.getLastName())).strip();
+    return new Signatory(name, repository.lastRoleOf(party, userId).orElse(""));
+  }
+
+  /** A signatory's name and capacity, as the signature form asks them. */
+  public record Signatory(String name, String role) {}
+
+  private static String nonNull(String text) {
+    return text == null ? "" : text;
+  }
+
+  /**
    * Archives the draft and makes sure the member's signatory can log in: a person of the organisation with
    * that e-mail signs with their account; otherwise one is created (role signatory) and invited to choose
    * a password.

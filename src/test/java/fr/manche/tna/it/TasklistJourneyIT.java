@@ -13,10 +13,14 @@ import java.util.Map;
 import java.util.TimeZone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -35,8 +39,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  * form, and reads the resulting mail in the demo's mail view; the member's signatory chooses a password
  * through the link mailed to them and signs, the département's signatory signs, the signed convention is
  * mailed, readable as a PDF, and shown in force on the member's page.
+ *
+ * <p>On the way, the mistakes people make: every message they read is French and next to its field, or the
+ * server's sentence alone next to the form's buttons; never engine text nor English. The application's log of the
+ * whole run (the application runs in this JVM: its console output is read) holds no ERROR line.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TasklistJourneyIT {
+
+  /** Words of the engine or of form-js's English that a person must never read. */
+  static final java.util.regex.Pattern NOT_FOR_PEOPLE = java.util.regex.Pattern.compile(
+      "Cannot|ENGINE-|Exception|\\b(Field|must|required|pattern|Please|Value|Error|null|undefined)\\b|\\^|\\\\d");
 
   static final String CHROMIUM = "/usr/bin/chromium";
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -46,9 +59,13 @@ class TasklistJourneyIT {
   static WebDriver browser;
   static String base;
   static Path screenshots;
+  static final java.io.ByteArrayOutputStream LOG = new java.io.ByteArrayOutputStream();
+  static java.io.PrintStream console;
 
   @BeforeAll
   static void startApplicationAndBrowser() throws IOException {
+    console = System.out;
+    System.setOut(new java.io.PrintStream(new TeeStream(console, LOG), true, java.nio.charset.StandardCharsets.UTF_8));
     assertThat(Path.of(CHROMIUM)).as("Chromium is installed by scripts/test.sh (apt-get install chromium chromium-driver)").exists();
     TimeZone.setDefault(TimeZone.getTimeZone("Europe/Paris"));
     int port = TestMailServer.freePort();
@@ -84,9 +101,57 @@ class TasklistJourneyIT {
     if (application != null) {
       application.close();
     }
+    if (console != null) {
+      System.setOut(console);
+    }
   }
 
   @Test
+  @Order(99)
+  void theApplicationLoggedNoErrorDuringTheJourneys() {
+    String log;
+    synchronized (LOG) {
+      log = LOG.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertThat(log).as("the application's console output was captured").contains("Tomcat started on port");
+    assertThat(log.lines().filter(line -> line.matches(".*\\sERROR\\s.*")).toList())
+        .as("ERROR lines in the application's log").isEmpty();
+  }
+
+  /** Writes to the console and keeps a copy. */
+  static final class TeeStream extends java.io.OutputStream {
+    private final java.io.OutputStream console;
+    private final java.io.ByteArrayOutputStream copy;
+
+    TeeStream(java.io.OutputStream console, java.io.ByteArrayOutputStream copy) {
+      this.console = console;
+      this.copy = copy;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      console.write(b);
+      synchronized (copy) {
+        copy.write(b);
+      }
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      console.write(bytes, offset, length);
+      synchronized (copy) {
+        copy.write(bytes, offset, length);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      console.flush();
+    }
+  }
+
+  @Test
+  @Order(1)
   void aReferentFilesAndReviewsAnApplicationInFrenchAndTheMailArrives() throws IOException {
     browser.get(base + "/camunda/app/tasklist/default/");
     WebElement username = waitFor(By.cssSelector("input[ng-model='username']"));
@@ -98,29 +163,89 @@ class TasklistJourneyIT {
     WebElement start = waitFor(By.xpath("//*[normalize-space()='Démarrer un processus']"));
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed)).isEmpty();
     screenshot("01-tasklist");
+    assertThat(browser.findElements(By.xpath("//*[contains(normalize-space(),'Créer une tâche')]")))
+        .as("nobody here creates standalone tasks").isEmpty();
     start.click();
     waitFor(By.xpath("//a[normalize-space()='Demande de convention de coopération']")).click();
 
+    // Mistakes first: nothing filled in, then a SIRET of 13 digits, then one whose check digit is wrong.
+    waitFor(By.xpath("//label[starts-with(normalize-space(), \"Nom de l'organisation\")]"));
+    WebElement startButton = browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(normalize-space(),'Démarrer')]"));
+    click(startButton);
+    assertThat(errorOf("Nom de l'organisation")).isEqualTo("Ce champ est obligatoire.");
+    assertThat(errorOf("Forme juridique")).isEqualTo("Choisissez une réponse.");
+    assertThat(refusal()).isEqualTo("Vérifiez les champs signalés en rouge, puis recommencez.");
+    screenshot("11-start-form-empty");
+    assertOnlyFrenchForPeople();
+
     fill("Nom de l'organisation", "Commune de Gavray-sur-Sienne");
-    waitFor(By.xpath("//label[normalize-space()='Collectivité territoriale']")).click();
-    fill("Numéro SIRET", "21505019300014");
+    choose("Collectivité territoriale");
+    assertThat(errorOf("Forme juridique")).isEmpty();
+    fill("Numéro SIRET", "2150501930001");
     fill("Adresse", "Mairie, 50450 Gavray-sur-Sienne");
+    assertThat(errorOf("Numéro SIRET")).isEqualTo("Format attendu : 14 chiffres, par exemple 215 050 193 00014.");
+    screenshot("12-start-form-siret-13-digits");
+    assertOnlyFrenchForPeople();
+    replace("Numéro SIRET", "21505019300015");
+    assertThat(errorOf("Numéro SIRET")).isEmpty();
     fill("Nom du contact référent", "Sophie Marie");
     fill("Courriel du contact référent", "mairie@gavray.example.fr");
     fill("Nom du signataire", "Paul Lecoq");
     fill("Qualité du signataire", "maire");
     fill("Courriel du signataire", "maire@gavray.example.fr");
+    click(startButton);
+    waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'clé de contrôle')]"));
+    assertThat(refusal()).isEqualTo("Le numéro SIRET 21505019300015 n'est pas valide (sa clé de contrôle ne correspond pas) : "
+        + "vérifiez-le sur l'avis de situation au répertoire SIRENE.");
+    screenshot("13-start-form-siret-refused-by-the-server");
+    assertOnlyFrenchForPeople();
+    replace("Numéro SIRET", "21505019300014");
     screenshot("02-start-form");
-    browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(normalize-space(),'Démarrer')]")).click();
+    click(startButton);
 
     // The review task appears in "Tâches de mes groupes" once the referents' mail has gone (asynchronous step).
     waitFor(By.xpath("//*[contains(normalize-space(),'Le processus a été démarré')]"));
     waitFor(By.partialLinkText("Tâches de mes groupes")).click();
-    WebElement task = waitForTask("Examiner la demande de convention");
+    WebElement task = waitForTask("Examiner la demande de convention – Commune de Gavray-sur-Sienne");
+    WebElement entry = browser.findElement(
+        By.xpath("//li[contains(@class,'task')][.//a[normalize-space()=\"Examiner la demande de convention – Commune de Gavray-sur-Sienne\"]]"));
+    assertThat(entry.getText()).as("the list entry says what the task is about")
+        .contains("Collectivité territoriale · SIRET 21505019300014 · signataire : Paul Lecoq, maire");
+    assertThat(entry.findElements(By.cssSelector(".priority")).stream().filter(WebElement::isDisplayed))
+        .as("the priority means nothing here").isEmpty();
+    screenshot("18-task-list");
     task.click();
     waitFor(By.xpath("//button[normalize-space()='Prendre en charge']")).click();
-    click(waitFor(By.xpath("//label[normalize-space()='Accepter la demande']")));
+    // What article 2 asks to check is on the form: the legal form and who signs.
+    waitFor(By.xpath("//label[starts-with(normalize-space(), 'Signataire pour l')]"));
+    assertThat(valueOf("Signataire pour l'organisation")).isEqualTo("Paul Lecoq");
+    assertThat(valueOf("Qualité du signataire")).isEqualTo("maire");
+    assertThat(browser.findElement(By.xpath("//label[normalize-space()='Collectivité territoriale']//input | "
+        + "//input[@id=//label[normalize-space()='Collectivité territoriale']/@for]")).isSelected()).isTrue();
+    choose("Accepter la demande");
     screenshot("03-review-form");
+
+    // A date typed the ISO way, one that does not exist, one in the past.
+    fill("Date du rendez-vous", "2027-06-15");
+    fill("Heure du rendez-vous", "10:00");
+    assertThat(errorOf("Date du rendez-vous")).isEqualTo("Format attendu : jour/mois/année, par exemple 15/06/2027.");
+    screenshot("14-review-form-iso-date");
+    assertOnlyFrenchForPeople();
+    replace("Date du rendez-vous", "31/02/2027");
+    click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
+    waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'31/02/2027')]"));
+    assertThat(refusal()).isEqualTo("Le champ « Date du rendez-vous » doit contenir une date qui existe, écrite jour/mois/année "
+        + "(JJ/MM/AAAA) : « 31/02/2027 » n'en est pas une.");
+    screenshot("15-review-form-date-that-does-not-exist");
+    assertOnlyFrenchForPeople();
+    replace("Date du rendez-vous", "15/06/2020");
+    click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
+    waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'futur')]"));
+    assertThat(refusal()).startsWith("Le rendez-vous d'accueil doit être fixé dans le futur");
+    screenshot("16-review-form-past-date");
+    assertOnlyFrenchForPeople();
+    replace("Date du rendez-vous", "");
+    replace("Heure du rendez-vous", "");
     click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
     waitFor(By.xpath("//*[contains(normalize-space(),'Sélectionnez une tâche dans la liste')]"));
 
@@ -157,7 +282,7 @@ class TasklistJourneyIT {
 
     // The member's signatory signs first, from "Mes tâches".
     login(login, "Gavray-sur-Sienne 2026");
-    waitForTask("Signer pour l'organisation").click();
+    waitForTask("Signer pour l'organisation – Commune de Gavray-sur-Sienne").click();
     signThroughForm("Paul Lecoq", "maire");
     screenshot("07-member-signs");
     click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
@@ -167,9 +292,10 @@ class TasklistJourneyIT {
     browser.manage().deleteAllCookies();
     login("signataire", "demo");
     waitFor(By.partialLinkText("Tâches de mes groupes")).click();
-    waitForTask("Signer pour le Département").click();
+    waitForTask("Signer pour le Département – Commune de Gavray-sur-Sienne").click();
     waitFor(By.xpath("//button[normalize-space()='Prendre en charge']")).click();
     signThroughForm("Anne Duval", "vice-présidente du Conseil départemental");
+    screenshot("19-department-signs");
     click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
     waitFor(By.xpath("//*[contains(normalize-space(),'Sélectionnez une tâche dans la liste')]"));
 
@@ -204,9 +330,11 @@ class TasklistJourneyIT {
     waitFor(By.xpath("//*[normalize-space()='Démarrer un processus']"));
   }
 
+  /** The signatory's name and capacity are already filled in: the signatory checks them and signs. */
   private void signThroughForm(String name, String role) {
-    fill("Votre nom", name);
-    fill("Votre qualité", role);
+    waitFor(By.xpath("//label[starts-with(normalize-space(), 'Votre nom')]"));
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> name.equals(valueOf("Votre nom")));
+    assertThat(valueOf("Votre qualité")).isEqualTo(role);
     click(waitFor(By.xpath("//label[contains(normalize-space(),\"J'ai lu le document et je le signe\")]")));
   }
 
@@ -247,6 +375,7 @@ class TasklistJourneyIT {
   }
 
   @Test
+  @Order(2)
   void aMemberSeesOnlyTasklistAndFilesACommunicationRequest() throws IOException {
     browser.manage().deleteAllCookies();
     browser.get(base + "/camunda/app/tasklist/default/");
@@ -261,7 +390,15 @@ class TasklistJourneyIT {
     fill("Objet de l'opération", "Fête du numérique");
     fill("Contenu prévu", "Affiche avec le logo du Département");
     fill("Supports", "Affiche, site de la commune");
-    fill("Date de diffusion prévue", "06/01/2099");
+    assertThat(browser.findElements(By.xpath("//*[contains(normalize-space(),'Créer une tâche')]"))).isEmpty();
+    // A diffusion date already past: the agreement comes before (R21), the server says so in one sentence.
+    fill("Date de diffusion prévue", "15/06/2020");
+    click(browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(normalize-space(),'Démarrer')]")));
+    waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'après aujourd')]"));
+    assertThat(refusal()).isEqualTo("La diffusion doit être prévue après aujourd'hui : l'accord du Département est préalable (article 6).");
+    screenshot("17-member-start-form-past-date");
+    assertOnlyFrenchForPeople();
+    replace("Date de diffusion prévue", "06/01/2099");
     screenshot("05-member-start-form");
     click(browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(normalize-space(),'Démarrer')]")));
     waitFor(By.xpath("//*[contains(normalize-space(),'Le processus a été démarré')]"));
@@ -277,9 +414,11 @@ class TasklistJourneyIT {
     fill("Contenu de l'avenant", "Les ateliers ont aussi lieu le samedi matin à la médiathèque.");
     screenshot("10-member-amendment-form");
     click(browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(normalize-space(),'Démarrer')]")));
-    waitFor(By.xpath("//*[contains(normalize-space(),'Le processus a été démarré')]"));
-    assertThat(application.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
-            .sql("select status from amendment where object = 'Ateliers le samedi'").query(String.class).single())
+    // The message of the previous start may still be shown: wait for the amendment itself.
+    org.springframework.jdbc.core.simple.JdbcClient jdbc = application.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
+        jdbc.sql("select count(*) from amendment where object = 'Ateliers le samedi'").query(Integer.class).single() == 1);
+    assertThat(jdbc.sql("select status from amendment where object = 'Ateliers le samedi'").query(String.class).single())
         .isEqualTo("EN_EXAMEN");
 
     browser.get(base + "/camunda/app/cockpit/default/");
@@ -306,6 +445,74 @@ class TasklistJourneyIT {
   private void click(WebElement element) {
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     element.click();
+  }
+
+  /**
+   * Clicks the option of a radio group, as a person does, and waits until form-js has it. Once a form has shown
+   * its errors, form-js 1.x loses a click on a radio that comes right after typing in a text field (within its
+   * debounce): the person sees the option unselected and clicks again, as this does.
+   */
+  private void choose(String option) {
+    WebElement label = waitFor(By.xpath("//label[normalize-space()=\"" + option + "\"]"));
+    WebElement radio = browser.findElement(By.id(label.getAttribute("for")));
+    for (int attempt = 0; attempt < 3 && !radio.isSelected(); attempt++) {
+      click(label);
+      try {
+        new WebDriverWait(browser, Duration.ofSeconds(2)).until(driver -> radio.isSelected());
+      } catch (org.openqa.selenium.TimeoutException notYet) {
+        // clicked too soon after typing: click again
+      }
+    }
+    assertThat(radio.isSelected()).as(option + " chosen").isTrue();
+  }
+
+  /** The input of the form-js field whose label starts with the given text. */
+  private WebElement input(String label) {
+    WebElement labelElement = waitFor(By.xpath("//label[starts-with(normalize-space(), \"" + label + "\")]"));
+    return browser.findElement(By.id(labelElement.getAttribute("for")));
+  }
+
+  private String valueOf(String label) {
+    return input(label).getDomProperty("value");
+  }
+
+  /** Empties the field as a person does (select all, delete), types the value, and leaves the field. */
+  private void replace(String label, String value) {
+    WebElement field = input(label);
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    field.sendKeys(value + Keys.TAB);
+  }
+
+  /** The message form-js shows under the field, or "" when there is none. */
+  private String errorOf(String label) {
+    WebElement labelElement = waitFor(By.xpath("//label[starts-with(normalize-space(), \"" + label + "\")]"));
+    List<WebElement> errors = labelElement.findElements(By.xpath(
+        "ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][1]//div[contains(@class,'fjs-form-field-error')]"));
+    return errors.isEmpty() ? "" : errors.get(0).getText().strip();
+  }
+
+  /** The refusal shown next to the form's buttons; exactly one. */
+  private String refusal() {
+    List<WebElement> refusals = browser.findElements(By.cssSelector(".tna-refusal"));
+    assertThat(refusals).as("one refusal at a time").hasSize(1);
+    return refusals.get(0).getText().strip();
+  }
+
+  /**
+   * Every message on the screen is for people: no engine text, no English, nothing piled up. Read in one go in the
+   * page (form-js re-renders its fields while one reads them).
+   */
+  @SuppressWarnings("unchecked")
+  private void assertOnlyFrenchForPeople() {
+    JavascriptExecutor page = (JavascriptExecutor) browser;
+    List<String> messages = (List<String>) page.executeScript(
+        "return [...document.querySelectorAll('.fjs-form-field-error, .tna-refusal, .alert')]"
+            + ".filter(e => e.offsetParent !== null).map(e => e.innerText.trim()).filter(t => t.length > 0)");
+    assertThat(messages).as("messages on the screen").allSatisfy(message -> assertThat(NOT_FOR_PEOPLE.matcher(message).find())
+        .as("« " + message + " » is for people").isFalse());
+    assertThat((Long) page.executeScript(
+            "return [...document.querySelectorAll('.alert-danger')].filter(e => e.offsetParent !== null).length"))
+        .as("one refusal at a time, none piled up").isLessThanOrEqualTo(1L);
   }
 
   /** Types into the form-js field whose label starts with the given text. */

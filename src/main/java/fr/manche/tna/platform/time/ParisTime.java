@@ -81,7 +81,7 @@ public final class ParisTime {
       return parseDateTime(text, fieldLabel).toLocalDate();
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(
-          "Le champ « " + fieldLabel + " » doit contenir une date valide (par exemple 28/02/2026) : « "
+          "Le champ « " + fieldLabel + " » doit contenir une date qui existe, écrite jour/mois/année (JJ/MM/AAAA) : « "
               + text + " » n'en est pas une.");
     }
   }

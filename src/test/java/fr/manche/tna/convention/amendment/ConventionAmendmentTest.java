@@ -296,7 +296,7 @@ class ConventionAmendmentTest {
     assertThatThrownBy(() -> request(REFERENT, siret, "Objet", "x".repeat(4001), ""))
         .hasMessageContaining("Le champ « Contenu de l'avenant » ne doit pas dépasser 4000 caractères");
     assertThatThrownBy(() -> request(signed.memberSignatoryUserId(), "", "Objet", "Contenu", "31/02/2027"))
-        .hasMessageContaining("doit contenir une date valide");
+        .hasMessageContaining("doit contenir une date qui existe");
     assertThatThrownBy(() -> request(signed.memberSignatoryUserId(), "", "Objet", "Contenu", "01/10/2026"))
         .hasMessageContaining("La date d'effet souhaitée (1er octobre 2026) doit être postérieure au 1er octobre 2026");
     assertThatThrownBy(() -> request(signed.memberSignatoryUserId(), "", "Objet", "Contenu", "01/07/2029"))

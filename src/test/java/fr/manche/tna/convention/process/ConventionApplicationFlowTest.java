@@ -79,7 +79,9 @@ class ConventionApplicationFlowTest {
         .contains("href=\"https://reseau-tna.example.fr/taches?processus=" + instance.getId() + "\"");
 
     Task review = driver.openTask(instance.getId(), REVIEW_TASK);
-    assertThat(review.getName()).isEqualTo("Examiner la demande de convention");
+    // Tasklist lists it with its organisation and what it is about (platform.tasks); the model keeps its name.
+    assertThat(review.getName()).isEqualTo("Examiner la demande de convention – Commune de Percy-en-Normandie");
+    assertThat(review.getDescription()).isEqualTo("Collectivité territoriale · SIRET 21505019300014 · signataire : Jean Dupuis, maire");
     assertThat(taskService.getIdentityLinksForTask(review.getId()))
         .anyMatch(link -> "tna-referents-reseau".equals(link.getGroupId()));
     // The meeting is on 30 March at 10:15 in Paris: summer time (UTC+2) by then.

@@ -107,7 +107,10 @@ class ConventionRenewalTest {
     fixtures.asUser(contact);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(proposal.getId()).count()).isEqualTo(1);
     Task task = taskService.createTaskQuery().processInstanceId(proposal.getId()).singleResult();
-    assertThat(task.getName()).isEqualTo("Répondre à la proposition de renouvellement");
+    assertThat(task.getName()).startsWith("Répondre à la proposition de renouvellement – ");
+    assertThat(task.getDescription()).isEqualTo("Renouvellement de la convention, dont le dernier jour est le 10 mars 2029");
+    assertThat(task.getDueDate()).as("the proposal lapses at the convention's end")
+        .isEqualTo(java.util.Date.from(java.time.ZonedDateTime.of(2029, 3, 11, 0, 0, 0, 0, fr.manche.tna.platform.time.ParisTime.ZONE).toInstant()));
     assertThat(formService.getTaskFormVariables(task.getId()).get("signatoryName")).isEqualTo("Jean Dupuis");
     assertThat(formService.getTaskFormVariables(task.getId()).get("signatoryEmail")).isEqualTo(signed.memberSignatoryEmail());
     assertThat(formService.getTaskFormVariables(task.getId()).get("currentLastDay")).isEqualTo("10 mars 2029");
@@ -326,7 +329,7 @@ class ConventionRenewalTest {
     ProcessInstance proposal = propose(siret, "");
     driver.runJobs(proposal.getId());
     Task task = driver.openTask(proposal.getId(), ANSWER_TASK);
-    assertThat(task.getName()).isEqualTo("Répondre à la proposition de renouvellement");
+    assertThat(task.getName()).isEqualTo("Répondre à la proposition de renouvellement – Commune de Montmartin-sur-Mer");
 
     // A member of another organisation neither sees nor completes the task: to her, it does not exist.
     String outsider = other.memberSignatoryUserId();

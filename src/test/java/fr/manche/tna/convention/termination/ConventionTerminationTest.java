@@ -364,7 +364,7 @@ class ConventionTerminationTest {
     assertThatThrownBy(() -> asReferent(() -> driver.claimAndSubmit(acknowledgement, REFERENT, Map.of("acknowledgedOn", "13/03/2027"))))
         .hasMessageContaining("La date de l'accusé de réception (13 mars 2027) ne peut pas être dans le futur.");
     assertThatThrownBy(() -> asReferent(() -> driver.claimAndSubmit(acknowledgement, REFERENT, Map.of("acknowledgedOn", "31/02/2027"))))
-        .hasMessageContaining("doit contenir une date valide");
+        .hasMessageContaining("doit contenir une date qui existe");
 
     FormalNotice notice = notices.openNotice(member.conventionId()).orElseThrow();
     assertThat(notice.status()).isEqualTo(FormalNoticeStatus.ENVOYEE);

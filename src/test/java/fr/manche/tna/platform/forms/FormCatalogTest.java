@@ -48,7 +48,7 @@ class FormCatalogTest {
     assertThat(siret.required()).isTrue();
     assertThat(siret.writable()).isTrue();
     assertThat(siret.pattern()).contains("^\\s*(\\d\\s*){14}$");
-    assertThat(siret.description()).contains("14 chiffres, sans espace");
+    assertThat(siret.description()).contains("14 chiffres, par exemple 215 050 193 00014");
     assertThat(siret.lengthLimit()).isEqualTo(FormField.DEFAULT_TEXTFIELD_MAX_LENGTH);
     assertThat(start.field("legalForm").orElseThrow().values())
         .containsExactly("COLLECTIVITE_TERRITORIALE", "EPCI", "ASSOCIATION", "AUTRE");

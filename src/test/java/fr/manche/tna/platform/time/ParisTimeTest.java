@@ -53,7 +53,7 @@ class ParisTimeTest {
   void refusesBadInputInFrench() {
     assertThatThrownBy(() -> ParisTime.parseDate("12/31/2025", "Date de début"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("Le champ « Date de début » doit contenir une date valide (par exemple 28/02/2026) : « 12/31/2025 » n'en est pas une.");
+        .hasMessage("Le champ « Date de début » doit contenir une date qui existe, écrite jour/mois/année (JJ/MM/AAAA) : « 12/31/2025 » n'en est pas une.");
     assertThatThrownBy(() -> ParisTime.parseDate("29/02/2027", "Date de début")).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> ParisTime.parseDate(" ", "Date de début"))
         .hasMessage("Le champ « Date de début » est obligatoire.");

@@ -25,4 +25,15 @@ class FrenchWebappsTest {
         .contains("\"Démarrer un processus\"");
     assertThat(http.getForObject("/camunda/app/cockpit/locales/fr.json", String.class)).contains("Tableau de bord");
   }
+
+  /** Tasklist loads our script: French form messages, refusals as their sentence, no "Créer une tâche" (README). */
+  @Test
+  void tasklistLoadsTheNetworksScript() {
+    assertThat(http.getForObject("/camunda/app/tasklist/scripts/config.js", String.class))
+        .contains("'scripts/reseau-tna.js'");
+    assertThat(http.getForObject("/camunda/app/tasklist/scripts/reseau-tna.js", String.class))
+        .contains("installFrenchValidation()")
+        .contains("tasklist.navbar.action:create-task-action");
+    assertThat(http.getForObject("/camunda/app/tasklist/styles/user-styles.css", String.class)).contains(".tasks-list .task .priority");
+  }
 }

@@ -1,6 +1,10 @@
 // Réseau des territoires numériques apprenants: French by default (locales/fr.json is ours; Camunda ships
 // only en and de). This file replaces the webjar's own config.js: its keyboard shortcuts are kept.
+// scripts/reseau-tna.js: French validation messages of every form, the server's refusals shown as their sentence
+// alone, no "Créer une tâche", and what each task is about in the task list (README "French webapps").
+// scripts/menu-link.js: "Espace du réseau" in the header, a link to the network's pages (README "Pages").
 export default {
+  customScripts: ['scripts/reseau-tna.js', 'scripts/menu-link.js'],
   app: {
     name: 'Liste des tâches',
     vendor: 'Réseau TNA'

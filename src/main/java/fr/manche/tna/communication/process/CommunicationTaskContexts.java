@@ -1,0 +1,49 @@
+package fr.manche.tna.communication.process;
+
+import fr.manche.tna.communication.CommunicationRequest;
+import fr.manche.tna.communication.CommunicationRequestService;
+import fr.manche.tna.membership.OrganisationRepository;
+import fr.manche.tna.platform.tasks.TaskContext;
+import fr.manche.tna.platform.tasks.TaskContexts;
+import fr.manche.tna.platform.time.ParisTime;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * A communication request's tasks in Tasklist: the organisation, the operation and its diffusion date; the
+ * review is due by that date (R21: the agreement comes before the communication). The review form shows the
+ * organisation that asks.
+ */
+@Component
+class CommunicationTaskContexts implements TaskContexts {
+
+  static final String ORGANISATION_NAME = "organisationName";
+
+  private final CommunicationRequestService requests;
+  private final OrganisationRepository organisations;
+
+  CommunicationTaskContexts(CommunicationRequestService requests, OrganisationRepository organisations) {
+    this.requests = requests;
+    this.organisations = organisations;
+  }
+
+  @Override
+  public Set<String> processKeys() {
+    return Set.of(CommunicationRequestProcess.KEY);
+  }
+
+  @Override
+  public TaskContext describe(DelegateTask task) {
+    CommunicationRequest request =
+        requests.find(((Number) task.getVariable(CommunicationRequestProcess.REQUEST_ID)).longValue());
+    String organisation = organisations.findById(request.organisationId()).map(found -> found.name()).orElse(null);
+    TaskContext context =
+        TaskContext.of(organisation, "« " + request.subject() + " », diffusion prévue le " + ParisTime.formatDate(request.plannedOn()));
+    if (CommunicationRequestProcess.REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
+      context = context.due(request.plannedOn().atStartOfDay(ParisTime.ZONE).toInstant());
+    }
+    return organisation == null ? context : context.prefill(Map.of(ORGANISATION_NAME, organisation));
+  }
+}

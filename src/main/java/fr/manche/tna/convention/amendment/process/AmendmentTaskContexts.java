@@ -1,0 +1,25 @@
+package fr.manche.tna.convention.amendment.process;
+
+import fr.manche.tna.platform.tasks.TaskContext;
+import fr.manche.tna.platform.tasks.TaskContexts;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** The amendment's review in Tasklist: the organisation and the amendment's object. */
+@Component
+class AmendmentTaskContexts implements TaskContexts {
+
+  @Override
+  public Set<String> processKeys() {
+    return Set.of(ConventionAmendmentProcess.KEY);
+  }
+
+  @Override
+  public TaskContext describe(DelegateTask task) {
+    Object object = task.getVariable(ConventionAmendmentProcess.StartForm.OBJECT);
+    return TaskContext.of(
+        (String) task.getVariable(ConventionAmendmentProcess.ORGANISATION_NAME),
+        object instanceof String text && !text.isBlank() ? "Avenant demandé : " + text.strip() : null);
+  }
+}
