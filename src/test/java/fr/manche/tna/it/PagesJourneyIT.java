@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.TimeZone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,7 +109,7 @@ class PagesJourneyIT {
     assertThat(browser.getCurrentUrl()).isEqualTo(base + "/ma-convention");
     assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Ma convention de coopération");
     assertThat(browser.getPageSource()).contains("En vigueur").contains("Télécharger la convention (PDF)");
-    assertThat(menu()).containsExactly("Accueil", "Ma convention", "Liste des tâches");
+    assertThat(menu()).containsExactly("Accueil", "Ma convention", "Mes demandes", "Liste des tâches");
     assertThat(browser.findElement(By.cssSelector(".tna-personne")).getText()).isEqualTo("Julie Hamel");
     screenshot("pages-02-member-convention");
     onAPhone(() -> {
@@ -132,15 +131,15 @@ class PagesJourneyIT {
     browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
     browser.findElement(By.cssSelector("button[type='submit']")).click();
     waitFor(By.xpath("//*[normalize-space()='Démarrer un processus']"));
-    Assumptions.assumeTrue(tasklistLoadsTheMenuLink(),
-        "Tasklist's config.js does not load scripts/menu-link.js yet: add it to customScripts");
+    assertThat(tasklistLoadsTheMenuLink())
+        .as("Tasklist's config.js loads scripts/menu-link.js (customScripts)").isTrue();
     WebElement link = waitFor(By.partialLinkText("Espace du réseau"));
     screenshot("pages-04-tasklist-link");
     link.click();
 
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlToBe(base + "/accueil"));
     assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Bonjour Julie Hamel");
-    assertThat(menu()).containsExactly("Accueil", "Ma convention", "Liste des tâches");
+    assertThat(menu()).containsExactly("Accueil", "Ma convention", "Mes demandes", "Liste des tâches");
     screenshot("pages-05-member-home");
     browser.findElement(By.cssSelector(".tna-menu")).findElement(By.linkText("Liste des tâches")).click();
     waitFor(By.xpath("//*[normalize-space()='Démarrer un processus']"));
