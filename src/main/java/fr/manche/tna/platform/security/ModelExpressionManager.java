@@ -24,16 +24,17 @@ import org.springframework.context.ApplicationContext;
  *       reaches only the beans that models invoke: delegates and listeners ({@link JavaDelegate},
  *       {@link ExecutionListener}, {@link TaskListener}). The data source, repositories, {@code jdbcClient}
  *       and every other bean of the application are out of reach of any expression.
- *   <li><b>Queries.</b> An expression evaluated without a variable scope is one carried by a query (a task
- *       query, an {@code orQueries} entry, a stored Tasklist filter): the engine evaluates it only if it is
- *       exactly one of {@link #QUERY_EXPRESSIONS} (the current user and their groups, what Tasklist's default
- *       filters use); literal text, which evaluates to itself, is harmless. Anything else is refused before
- *       evaluation, whoever sent it, whatever the way in and however deep in the query it hides.
+ *   <li><b>Queries.</b> An expression evaluated without a variable scope is one carried by a query. A caller's
+ *       own query carries none ({@link CallerCommandGuard} refuses it before it runs); what remains are stored
+ *       filters (created by administrators), whose expressions the engine evaluates only if they are exactly one
+ *       of {@link #QUERY_EXPRESSIONS} (the current user and their groups, what Tasklist's default filters use),
+ *       at any depth ({@code orQueries} included); literal text, which evaluates to itself, is harmless.
+ *       Anything else is refused before evaluation.
  * </ul>
  */
 final class ModelExpressionManager extends SpringExpressionManager {
 
-  /** The only expressions a query may carry. */
+  /** The only expressions a stored filter may carry. */
   static final Set<String> QUERY_EXPRESSIONS = Set.of("${currentUser()}", "${currentUserGroups()}");
 
   private static final Set<Class<?>> MODEL_BEAN_TYPES = Set.of(JavaDelegate.class, ExecutionListener.class, TaskListener.class);
