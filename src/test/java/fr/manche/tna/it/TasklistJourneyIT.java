@@ -2,7 +2,6 @@ package fr.manche.tna.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.manche.tna.TnaApplication;
 import fr.manche.tna.test.TestMailServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,11 +24,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -51,8 +46,6 @@ class TasklistJourneyIT {
   static final java.util.regex.Pattern NOT_FOR_PEOPLE = java.util.regex.Pattern.compile(
       "Cannot|ENGINE-|Exception|\\b(Field|must|required|pattern|Please|Value|Error|null|undefined)\\b|\\^|\\\\d");
 
-  static final String CHROMIUM = "/usr/bin/chromium";
-  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
   @TempDir static Path work;
   static ConfigurableApplicationContext application;
@@ -66,31 +59,11 @@ class TasklistJourneyIT {
   static void startApplicationAndBrowser() throws IOException {
     console = System.out;
     System.setOut(new java.io.PrintStream(new TeeStream(console, LOG), true, java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(Path.of(CHROMIUM)).as("Chromium is installed by scripts/test.sh (apt-get install chromium chromium-driver)").exists();
-    TimeZone.setDefault(TimeZone.getTimeZone("Europe/Paris"));
     int port = TestMailServer.freePort();
     base = "http://127.0.0.1:" + port;
-    application =
-        new SpringApplicationBuilder(TnaApplication.class)
-            .profiles("demo")
-            .run(
-                "--server.port=" + port,
-                "--tna.base-url=" + base,
-                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
-                "--tna.demo.mail-catcher.smtp-port=" + TestMailServer.freePort(),
-                "--camunda.bpm.job-execution.wait-time-in-millis=200",
-                "--camunda.bpm.job-execution.max-wait=1000");
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1400,2200", "--lang=fr-FR",
-        "--user-data-dir=" + Files.createDirectories(work.resolve("chromium")));
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).build(), options);
-    screenshots = Files.createDirectories(Path.of(System.getProperty("tna.screenshots", "target/screenshots")));
+    application = DemoInBrowser.startDemo(work, base, port);
+    browser = DemoInBrowser.startChromium(work, "1400,2200");
+    screenshots = DemoInBrowser.screenshots();
   }
 
   @AfterAll
