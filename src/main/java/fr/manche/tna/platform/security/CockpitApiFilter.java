@@ -4,12 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,12 +14,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class CockpitApiFilter extends OncePerRequestFilter {
 
-  private static final String ENGINE = "default";
-
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getRequestURI().contains("/static/") || mayOpenCockpit(request.getSession(false))) {
+    if (request.getRequestURI().contains("/static/") || CurrentUser.mayOpen(request, "cockpit")) {
       chain.doFilter(request, response);
       return;
     }
@@ -33,11 +26,5 @@ class CockpitApiFilter extends OncePerRequestFilter {
     response.getOutputStream().write(
         "{\"type\":\"AuthorizationException\",\"message\":\"Cockpit est réservé aux agents du Département.\"}"
             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
-  private static boolean mayOpenCockpit(HttpSession session) {
-    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    Authentication authentication = authentications == null ? null : authentications.getAuthenticationForProcessEngine(ENGINE);
-    return authentication instanceof UserAuthentication user && user.isAuthorizedForApp("cockpit");
   }
 }

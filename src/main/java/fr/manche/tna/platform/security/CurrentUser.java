@@ -27,16 +27,19 @@ public record CurrentUser(String userId, List<String> groupIds) {
   private static final String ENGINE = "default";
 
   public static Optional<CurrentUser> of(HttpServletRequest request) {
+    return login(request).map(user -> new CurrentUser(user.getName(), List.copyOf(user.getGroupIds())));
+  }
+
+  /** Whether the person logged in may open that webapp ({@code cockpit}, {@code admin}, {@code tasklist}). */
+  public static boolean mayOpen(HttpServletRequest request, String webapp) {
+    return login(request).map(user -> user.isAuthorizedForApp(webapp)).orElse(false);
+  }
+
+  private static Optional<UserAuthentication> login(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    if (session == null) {
-      return Optional.empty();
-    }
-    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
     Authentication authentication = authentications == null ? null : authentications.getAuthenticationForProcessEngine(ENGINE);
-    if (authentication instanceof UserAuthentication user) {
-      return Optional.of(new CurrentUser(user.getName(), List.copyOf(user.getGroupIds())));
-    }
-    return Optional.empty();
+    return authentication instanceof UserAuthentication user ? Optional.of(user) : Optional.empty();
   }
 
   /** Login of the person on whose behalf the engine runs the current command, or null (job executor). */

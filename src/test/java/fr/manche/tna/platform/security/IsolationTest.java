@@ -114,6 +114,11 @@ class IsolationTest {
     assertThat(tasklist.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count").statusCode())
         .isEqualTo(403);
 
+    WebClient staffInCockpit = new WebClient(port);
+    staffInCockpit.loginToWebapps("iso.referent", PASSWORD);
+    assertThat(staffInCockpit.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count").statusCode())
+        .isEqualTo(200);
+
     WebClient staff = new WebClient(port).basic("iso.referent", PASSWORD);
     assertThat(staff.get("/engine-rest/process-definition/statistics").statusCode()).isEqualTo(200);
     assertThat(staff.get("/engine-rest/metrics?name=activity-instance-start").statusCode()).isEqualTo(200);
