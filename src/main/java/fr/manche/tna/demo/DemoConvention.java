@@ -3,7 +3,7 @@ package fr.manche.tna.demo;
 import fr.manche.tna.platform.security.CurrentUser;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.Person;
-import fr.manche.tna.membership.StaffGroup;
+import fr.manche.tna.platform.security.StaffGroup;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import fr.manche.tna.communication.CommunicationDecision;
 import fr.manche.tna.communication.CommunicationRequestService;
 import fr.manche.tna.communication.CommunicationRequestService.Submission;
 import fr.manche.tna.platform.security.CurrentUser;
-import fr.manche.tna.platform.security.MemberInstanceAccess;
+import fr.manche.tna.membership.MemberInstanceAccess;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;

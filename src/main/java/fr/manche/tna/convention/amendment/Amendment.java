@@ -1,5 +1,6 @@
 package fr.manche.tna.convention.amendment;
 
+import fr.manche.tna.signature.DocumentType;
 import fr.manche.tna.signature.Party;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,6 +31,9 @@ public record Amendment(
     OffsetDateTime decidedAt,
     String decisionReason,
     LocalDate effectiveDate) {
+
+  /** An amendment as a document both parties sign (R04). */
+  public static final DocumentType DOCUMENT_TYPE = new DocumentType("AVENANT");
 
   /** "Avenant n° 2" */
   public String title() {

@@ -3,7 +3,7 @@ package fr.manche.tna.convention.process;
 import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
 
 import fr.manche.tna.convention.ConventionLifecycle;
-import fr.manche.tna.platform.security.MemberInstanceAccess;
+import fr.manche.tna.membership.MemberInstanceAccess;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,7 +36,7 @@ public class ConventionLifeStarter implements JavaDelegate {
   }
 
   public ProcessInstance start(long conventionId) {
-    // The organisation names the instance's tenant (platform.security.OrganisationTenants).
+    // The organisation names the instance's tenant (membership.OrganisationTenants).
     long organisationId = lifecycle.convention(conventionId).organisationId();
     return runtimeService.startProcessInstanceByKey(
         ConventionLifeProcess.KEY, ConventionLifeProcess.businessKey(conventionId),

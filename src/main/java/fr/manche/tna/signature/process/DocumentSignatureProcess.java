@@ -4,21 +4,27 @@ import fr.manche.tna.signature.DocumentType;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * The called process {@code DocumentSignature} (bpmn/signature/DocumentSignature.bpmn): both parties sign a
- * convention or an amendment, in either order. The caller passes {@value #DOCUMENT_TYPE} and
+ * The called process {@code DocumentSignature} (bpmn/signature/DocumentSignature.bpmn): the parties sign a
+ * document, in either order; its {@link fr.manche.tna.signature.SignableDocument} says which parties sign and
+ * which staff group signs for the département. The caller passes {@value #DOCUMENT_TYPE} and
  * {@value #DOCUMENT_ID} and goes on when both have signed.
  */
 public final class DocumentSignatureProcess {
 
   public static final String KEY = "DocumentSignature";
 
-  /** In: a {@link fr.manche.tna.signature.DocumentType} name. */
+  /** In: a {@link fr.manche.tna.signature.DocumentType}'s name, e.g. {@code CONVENTION}. */
   public static final String DOCUMENT_TYPE = "documentType";
-  /** In: the convention's or the amendment's id (Long). */
+  /** In: the document's id in its own table (Long). */
   public static final String DOCUMENT_ID = "documentId";
 
   /** Set by the process. */
   public static final String MEMBER_SIGNATORY_USER_ID = "memberSignatoryUserId";
+  /** The staff group whose task it is to sign for the département (the document type says which). */
+  public static final String DEPARTMENT_SIGNATORY_GROUP = "departmentSignatoryGroup";
+  /** Whether each party signs this kind of document (Boolean; read by the gateway that opens the tasks). */
+  public static final String MEMBER_SIGNS = "memberSigns";
+  public static final String DEPARTMENT_SIGNS = "departmentSigns";
   public static final String DOCUMENT_TITLE = "documentTitle";
   public static final String DOCUMENT_LINK = "documentLink";
   /** Set when each party's task completes: signed (true) or refused (false). */
@@ -48,7 +54,7 @@ public final class DocumentSignatureProcess {
   public static final String NOTIFY_REFUSED = "ServiceTask_NotifySignatureRefused";
 
   public static DocumentType documentType(VariableScope variables) {
-    return DocumentType.valueOf((String) variables.getVariable(DOCUMENT_TYPE));
+    return new DocumentType((String) variables.getVariable(DOCUMENT_TYPE));
   }
 
   public static long documentId(VariableScope variables) {

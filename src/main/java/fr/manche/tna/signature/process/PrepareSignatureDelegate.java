@@ -3,7 +3,7 @@ package fr.manche.tna.signature.process;
 
 import fr.manche.tna.platform.security.CurrentUser;
 import fr.manche.tna.platform.security.InstanceGrants;
-import fr.manche.tna.platform.security.MemberInstanceAccess;
+import fr.manche.tna.membership.MemberInstanceAccess;
 import fr.manche.tna.platform.web.TasklistLinks;
 import fr.manche.tna.signature.DocumentType;
 import fr.manche.tna.signature.SignatureService;
@@ -35,10 +35,13 @@ class PrepareSignatureDelegate implements JavaDelegate {
         signatures.prepare(type, documentId, CurrentUser.inEngine(execution.getProcessEngineServices()));
     Signing signing = signatures.signing(type, documentId);
     execution.setVariable(DocumentSignatureProcess.MEMBER_SIGNATORY_USER_ID, prepared.memberSignatoryUserId());
+    execution.setVariable(DocumentSignatureProcess.DEPARTMENT_SIGNATORY_GROUP, prepared.departmentGroupId());
+    execution.setVariable(DocumentSignatureProcess.MEMBER_SIGNS, prepared.memberSigns());
+    execution.setVariable(DocumentSignatureProcess.DEPARTMENT_SIGNS, prepared.departmentSigns());
     execution.setVariable(MemberInstanceAccess.MEMBER_GROUP_ID, prepared.memberGroupId());
     execution.setVariable(MemberInstanceAccess.ORGANISATION_ID, signing.organisationId());
     execution.setVariable(DocumentSignatureProcess.DOCUMENT_TITLE, signing.title());
-    execution.setVariable(DocumentSignatureProcess.DOCUMENT_LINK, links.document(type, documentId));
+    execution.setVariable(DocumentSignatureProcess.DOCUMENT_LINK, links.document(type.name(), documentId));
     InstanceGrants.letGroupRead(execution, prepared.memberGroupId());
   }
 }

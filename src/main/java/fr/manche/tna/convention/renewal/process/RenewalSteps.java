@@ -7,7 +7,7 @@ import fr.manche.tna.convention.renewal.RenewalAnswer;
 import fr.manche.tna.convention.renewal.RenewalService;
 import fr.manche.tna.platform.security.CurrentUser;
 import fr.manche.tna.platform.security.InstanceGrants;
-import fr.manche.tna.platform.security.MemberInstanceAccess;
+import fr.manche.tna.membership.MemberInstanceAccess;
 import fr.manche.tna.platform.time.ParisTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

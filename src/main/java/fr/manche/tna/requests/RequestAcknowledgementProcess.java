@@ -1,4 +1,4 @@
-package fr.manche.tna.platform.requests;
+package fr.manche.tna.requests;
 
 /**
  * The process {@code RequestAcknowledgement}: the person of a member who started a request receives the
