@@ -258,6 +258,8 @@ class TasklistJourneyIT {
     login(login, "Gavray-sur-Sienne 2026");
     waitForTask("Signer pour l'organisation – Commune de Gavray-sur-Sienne").click();
     signThroughForm("Paul Lecoq", "maire");
+    // What the engine refuses members is not offered to them (the staff's signatory below is offered it).
+    assertThat(offered("Ajouter un commentaire", "Définir la date de suivi", "Définir l'échéance", "Ajouter des groupes")).isEmpty();
     screenshot("07-member-signs");
     click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
     waitFor(By.xpath("//*[contains(normalize-space(),'Sélectionnez une tâche dans la liste')]"));
@@ -269,6 +271,7 @@ class TasklistJourneyIT {
     waitForTask("Signer pour le Département – Commune de Gavray-sur-Sienne").click();
     waitFor(By.xpath("//button[normalize-space()='Prendre en charge']")).click();
     signThroughForm("Anne Duval", "vice-présidente du Conseil départemental");
+    assertThat(offered("Ajouter un commentaire", "Définir la date de suivi")).containsExactly("Ajouter un commentaire", "Définir la date de suivi");
     screenshot("19-department-signs");
     click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
     waitFor(By.xpath("//*[contains(normalize-space(),'Sélectionnez une tâche dans la liste')]"));
@@ -301,6 +304,14 @@ class TasklistJourneyIT {
     browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     browser.findElement(By.cssSelector("button[type='submit']")).click();
     waitFor(By.xpath("//*[normalize-space()='Démarrer un processus']"));
+  }
+
+  /** Which of these actions the page shows (visible links or buttons with exactly that text). */
+  private java.util.List<String> offered(String... actions) {
+    return java.util.Arrays.stream(actions)
+        .filter(action -> browser.findElements(By.xpath("//*[self::a or self::button][normalize-space()=\"" + action + "\"]"))
+            .stream().anyMatch(WebElement::isDisplayed))
+        .toList();
   }
 
   /** The signatory's name and capacity are already filled in: the signatory checks them and signs. */

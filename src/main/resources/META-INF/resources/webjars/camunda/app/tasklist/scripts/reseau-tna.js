@@ -7,7 +7,9 @@
 //    pattern's message is the first sentence of the field's description (the format and an example).
 // 2. A refusal of the server (HTTP 400 whose body is one French sentence) is shown as that sentence alone, next
 //    to the form's buttons, replacing any earlier one; no engine text, no "Le processus n'a pas pu être démarré : …".
-// 3. What nobody may do here is not offered: "Créer une tâche" (no role creates standalone tasks).
+// 3. What nobody may do here is not offered: "Créer une tâche" (no role creates standalone tasks). What members may
+//    not do on a task (the engine refuses it: the follow-up and due dates, the groups, comments) is not offered to
+//    them either: the page carries the class "tna-membre" for anyone who may not open Cockpit (user-styles.css).
 // 4. The task list shows each task's description (what it is about, written by the server when the task is
 //    created); the priority, meaningless here, is hidden (user-styles.css).
 
@@ -264,9 +266,14 @@ tasklist.config(['$provide', ($provide) => {
   }]);
 }]);
 
-tasklist.run(['camAPI', (camAPI) => {
+tasklist.run(['camAPI', '$rootScope', (camAPI, $rootScope) => {
   watchSubmissions(camAPI.resource('task'));
   watchSubmissions(camAPI.resource('process-definition'));
+  // 3. A member (anyone who may not open Cockpit: the département's staff may) is not offered what only staff may do.
+  $rootScope.$watch(() => $rootScope.authentication, (authentication) => {
+    const member = !!authentication && !(typeof authentication.canAccess === 'function' && authentication.canAccess('cockpit'));
+    document.body.classList.toggle('tna-membre', member);
+  });
 }]);
 
 export default [];
