@@ -22,7 +22,7 @@ class DeliveryLog {
         > 0;
   }
 
-  void recordSent(String eventKey, Notification notification, String messageId, OffsetDateTime sentAt) {
+  void recordSent(String eventKey, Mail mail, MailRenderer.Rendered rendered, String messageId, OffsetDateTime sentAt) {
     jdbc.sql(
             """
             insert into notification_delivery
@@ -31,10 +31,10 @@ class DeliveryLog {
             """)
         .params(
             eventKey,
-            notification.template(),
-            String.join(", ", notification.recipients()),
-            notification.subject(),
-            notification.organisationName(),
+            mail.template(),
+            String.join(", ", mail.recipients()),
+            rendered.subject(),
+            rendered.organisationName(),
             messageId,
             sentAt)
         .update();

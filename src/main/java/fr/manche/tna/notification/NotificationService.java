@@ -21,9 +21,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the notifications of every process, exactly once per event.
+ * Sends the mails of every process, exactly once per event.
  *
- * <p>Processes call it from an asynchronous service task (see {@link ProcessNotifications}), so that sending
+ * <p>Processes call it from an asynchronous service task (see {@link ProcessMails}), so that sending
  * runs in its own job after the business step has committed: a failing SMTP server fails the job, which the
  * engine retries on the schedule {@code camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle}
  * and turns into an incident visible in Cockpit when the retries are exhausted; the person's completed task
@@ -65,51 +65,55 @@ public class NotificationService {
    * @param eventKey identifies the event; the same key never produces a second mail
    * @throws org.springframework.mail.MailException when the SMTP server refuses or cannot be reached
    */
-  public void send(String eventKey, Notification notification) {
-    send(eventKey, () -> notification);
+  public void send(String eventKey, Mail mail) {
+    send(eventKey, () -> mail);
   }
 
   /**
-   * Same, for a notification whose content is made only when it is really sent (e.g. one that carries a
-   * fresh one-time link): the supplier is not called when the event was already sent.
+   * Same, for a mail whose content is made only when it is really sent (e.g. one that carries a fresh
+   * one-time link): the supplier is not called when the event was already sent.
    */
-  public void send(String eventKey, Supplier<Notification> content) {
+  public void send(String eventKey, Supplier<Mail> content) {
     if (deliveryLog.wasSent(eventKey)) {
       LOG.info("Notification {} déjà envoyée : pas de second envoi.", eventKey);
       return;
     }
-    Notification notification = content.get();
+    Mail mail = content.get();
+    MailRenderer.Rendered rendered = renderer.render(mail);
+    if (mail.recipients().isEmpty()) {
+      // Becomes the Cockpit incident's message: staff read it.
+      throw new IllegalArgumentException(
+          "Aucun destinataire pour le courriel « " + rendered.subject() + " » : vérifiez les adresses des personnes concernées.");
+    }
     String messageId = "<" + eventKey.replaceAll("[^A-Za-z0-9._-]", "-") + "@reseau-tna.manche.fr>";
-    MimeMessage message = compose(notification, messageId);
+    MimeMessage message = compose(mail, rendered, messageId);
     mailSender.send(message);
     ownTransaction.executeWithoutResult(
-        status -> deliveryLog.recordSent(eventKey, notification, messageId, OffsetDateTime.now()));
-    LOG.info("Notification {} envoyée à {} : {}", eventKey, Logs.safe(String.valueOf(notification.recipients())),
-        Logs.safe(notification.subject()));
+        status -> deliveryLog.recordSent(eventKey, mail, rendered, messageId, OffsetDateTime.now()));
+    LOG.info("Notification {} envoyée à {} : {}", eventKey, Logs.safe(String.valueOf(mail.recipients())),
+        Logs.safe(rendered.subject()));
   }
 
-  private MimeMessage compose(Notification notification, String messageId) {
+  private MimeMessage compose(Mail mail, MailRenderer.Rendered rendered, String messageId) {
     try {
       MimeMessage message = new FixedIdMimeMessage(mailSender.getSession(), messageId);
       MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
       helper.setFrom(from);
-      helper.setTo(notification.recipients().toArray(String[]::new));
-      helper.setSubject(notification.subject());
-      MailRenderer.Rendered body = renderer.render(notification);
-      helper.setText(body.text(), body.html());
-      if (notification.invitation() != null) {
+      helper.setTo(mail.recipients().toArray(String[]::new));
+      helper.setSubject(rendered.subject());
+      helper.setText(rendered.text(), rendered.html());
+      if (rendered.invitation() != null) {
         helper.addAttachment(
             "invitation.ics",
-            new ByteArrayResource(
-                IcsWriter.write(notification.invitation(), senderAddress(), notification.recipients())),
+            new ByteArrayResource(IcsWriter.write(rendered.invitation(), senderAddress(), mail.recipients())),
             "text/calendar; charset=UTF-8; method=REQUEST");
       }
-      for (Notification.Attachment attachment : notification.attachments()) {
+      for (Mail.Attachment attachment : mail.attachments()) {
         helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
       }
       return message;
     } catch (MessagingException e) {
-      throw new MailPreparationException("Cannot compose " + notification.subject(), e);
+      throw new MailPreparationException("Cannot compose " + rendered.subject(), e);
     }
   }
 

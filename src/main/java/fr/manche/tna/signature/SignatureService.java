@@ -12,6 +12,7 @@ import fr.manche.tna.platform.time.ParisTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -68,6 +69,15 @@ public class SignatureService {
 
   public Signing signing(DocumentType type, long documentId) {
     return document(type).signing(documentId);
+  }
+
+  /** Who signs this kind of document: its parties, and the staff group that signs for the département. */
+  public Set<Party> parties(DocumentType type) {
+    return document(type).parties();
+  }
+
+  public fr.manche.tna.platform.security.StaffGroup departmentSignatories(DocumentType type) {
+    return document(type).departmentSignatories();
   }
 
   /** The kind of document of that name ({@code CONVENTION}, or {@code convention} as in its address), if one is signed here. */

@@ -11,6 +11,8 @@ import fr.manche.tna.test.TestMailServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import fr.manche.tna.membership.LegalForm;
+import fr.manche.tna.membership.Organisation;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -198,15 +200,13 @@ class NotificationDeliveryTest {
       return execution -> {
         notifications.send(
             ProcessNotifications.eventKey(execution),
-            new Notification(
-                "convention-application-refused",
-                List.of("once@example.fr"),
-                "Test : envoyé une seule fois",
-                "Organisation de test",
-                "Test",
-                "https://reseau-tna.example.fr/",
-                Map.of("contactName", "Test", "reason", "Test"),
-                null));
+            Mail.of("convention-application-refused")
+                .to("once@example.fr")
+                .with("organisation", new Organisation(
+                    1L, "Organisation de test", LegalForm.ASSOCIATION, "21505019300014", "Saint-Lô", null, "Test",
+                    "once@example.fr", null))
+                .with("convention", java.util.Map.of("decisionReason", "Test"))
+                .with("referentContact", "Claire Lemoine (claire.lemoine@manche.fr)"));
         if (ATTEMPTS.incrementAndGet() == 1) {
           throw new IllegalStateException("database went away");
         }

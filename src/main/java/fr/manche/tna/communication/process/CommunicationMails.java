@@ -2,7 +2,6 @@ package fr.manche.tna.communication.process;
 
 import static fr.manche.tna.communication.process.CommunicationRequestProcess.REQUEST_ID;
 
-import fr.manche.tna.communication.CommunicationDecision;
 import fr.manche.tna.communication.CommunicationRequest;
 import fr.manche.tna.communication.CommunicationRequestService;
 import fr.manche.tna.membership.AccountService;
@@ -10,82 +9,50 @@ import fr.manche.tna.membership.Directory;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.platform.security.StaffGroup;
-import fr.manche.tna.notification.Notification;
-import fr.manche.tna.notification.NotificationService;
-import fr.manche.tna.notification.ProcessNotifications;
-import fr.manche.tna.platform.time.ParisTime;
-import fr.manche.tna.platform.web.TasklistLinks;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import fr.manche.tna.notification.Mail;
+import fr.manche.tna.notification.ProcessMails;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The mails of the communication request (asynchronous tasks): to the referents, then to the member. */
+/**
+ * The mails of the communication request (asynchronous tasks): to the referents, then to the member; the texts
+ * are the templates {@code templates/mail/communication-request-*.html}.
+ */
 @Configuration
 class CommunicationMails {
 
-  static final String REQUEST_SUBJECT = "Demande d'accord pour une communication (article 6)";
+  /** The request and its organisation: what every mail of the process tells. */
+  record Facts(CommunicationRequest request, Organisation organisation) {}
 
   @Bean("notifyCommunicationReferents")
   JavaDelegate notifyCommunicationReferents(
-      CommunicationRequestService service, OrganisationRepository organisations, Directory directory,
-      NotificationService notifications, TasklistLinks links) {
-    return execution -> {
-      CommunicationRequest request = request(service, execution);
-      Organisation organisation = organisations.findById(request.organisationId()).orElseThrow();
-      notifications.send(
-          ProcessNotifications.eventKey(execution),
-          new Notification(
-              "communication-request-submitted",
-              directory.emailsOf(StaffGroup.NETWORK_REFERENTS),
-              "Demande d'accord pour une communication : " + organisation.name(),
-              organisation.name(),
-              REQUEST_SUBJECT,
-              links.openTaskOf(execution.getProcessInstanceId()),
-              model(request),
-              null));
-    };
+      ProcessMails mails, CommunicationRequestService service, OrganisationRepository organisations, Directory directory) {
+    return mails.sending(execution -> Mail.of("communication-request-submitted")
+        .to(directory.emailsOf(StaffGroup.NETWORK_REFERENTS))
+        .with(facts(service, organisations, requestId(execution))));
   }
 
+  /** To the person who asked (the organisation's contact if they have left). */
   @Bean("notifyCommunicationMember")
   JavaDelegate notifyCommunicationMember(
-      CommunicationRequestService service, OrganisationRepository organisations, AccountService accounts,
-      NotificationService notifications, TasklistLinks links) {
-    return execution -> {
-      CommunicationRequest request = request(service, execution);
-      Organisation organisation = organisations.findById(request.organisationId()).orElseThrow();
-      String email =
-          accounts.personOfUser(request.requestedBy()).map(person -> person.email()).orElse(organisation.contactEmail());
-      // To modify, the member opens their task; answered, there is nothing left to do in Tasklist.
-      boolean toModify = request.status() == CommunicationDecision.A_MODIFIER;
-      Map<String, Object> model = model(request);
-      model.put("linkLabel", toModify ? "Modifier la demande dans la liste des tâches" : "Suivre mes demandes");
-      notifications.send(
-          ProcessNotifications.eventKey(execution),
-          new Notification(
-              "communication-request-answered",
-              List.of(email),
-              "Votre demande de communication est " + request.status().label() + " : « " + request.subject() + " »",
-              organisation.name(),
-              REQUEST_SUBJECT,
-              toModify ? links.openTaskOf(execution.getProcessInstanceId()) : links.memberRequests(),
-              model,
-              null));
-    };
+      ProcessMails mails, CommunicationRequestService service, OrganisationRepository organisations, AccountService accounts) {
+    return mails.sending(execution -> {
+      Facts facts = facts(service, organisations, requestId(execution));
+      return Mail.of("communication-request-answered")
+          .to(accounts.personOfUser(facts.request().requestedBy()).map(person -> person.email())
+              .orElse(facts.organisation().contactEmail()))
+          .with(facts);
+    });
   }
 
-  private static CommunicationRequest request(CommunicationRequestService service, DelegateExecution execution) {
-    return service.find((Long) execution.getVariable(REQUEST_ID));
+  private static Facts facts(CommunicationRequestService service, OrganisationRepository organisations, long requestId) {
+    CommunicationRequest request = service.find(requestId);
+    return new Facts(request, organisations.findById(request.organisationId()).orElseThrow());
   }
 
-  private static Map<String, Object> model(CommunicationRequest request) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("request", request);
-    model.put("plannedOn", ParisTime.formatDate(request.plannedOn()));
-    model.put("status", request.status().label());
-    return model;
+  private static long requestId(DelegateExecution execution) {
+    return ((Number) execution.getVariable(REQUEST_ID)).longValue();
   }
 }

@@ -1,118 +1,105 @@
 package fr.manche.tna.convention.process;
 
+import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
+
 import fr.manche.tna.convention.Convention;
 import fr.manche.tna.convention.ConventionLifecycle;
 import fr.manche.tna.convention.ConventionTerms;
 import fr.manche.tna.membership.Directory;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.platform.security.StaffGroup;
-import fr.manche.tna.notification.Message;
-import fr.manche.tna.notification.Notification;
+import fr.manche.tna.notification.Mail;
+import fr.manche.tna.notification.ProcessMails;
 import fr.manche.tna.platform.time.ParisTime;
-import fr.manche.tna.platform.web.TasklistLinks;
 import fr.manche.tna.signature.ArchivedDocument;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.stereotype.Component;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** The mails of a convention's life: signed, end reminders, end. */
-@Component
+/**
+ * The mails of the process {@code Convention} (asynchronous tasks): signed, end reminders, end; who receives
+ * each and what it is about. The texts are the templates {@code templates/mail/convention-*.html}.
+ */
+@Configuration
 class ConventionLifeMails {
 
-  static final String SUBJECT = "Convention de coopération";
+  /** The convention, its organisation and its deadlines: what every mail of its life tells. */
+  record Facts(Convention convention, Organisation organisation, LocalDate amendmentDeadline, boolean amendmentDeadlinePassed,
+      String referentContact) {}
 
   private final ConventionLifecycle lifecycle;
   private final Directory directory;
-  private final TasklistLinks links;
 
-  ConventionLifeMails(ConventionLifecycle lifecycle, Directory directory, TasklistLinks links) {
+  ConventionLifeMails(ConventionLifecycle lifecycle, Directory directory) {
     this.lifecycle = lifecycle;
     this.directory = directory;
-    this.links = links;
   }
 
   /** To both parties: the signed convention, attached, with its dates. */
-  Notification signed(long conventionId) {
-    Convention convention = lifecycle.convention(conventionId);
-    Organisation organisation = lifecycle.organisationOf(convention);
-    ArchivedDocument pdf = lifecycle.document(conventionId).orElseThrow();
-    List<String> recipients = convention.memberEmails(organisation);
-    recipients.addAll(directory.emailsOf(StaffGroup.SIGNATORIES));
-    recipients.addAll(directory.emailsOf(StaffGroup.NETWORK_REFERENTS));
-    return Message.of(
-            recipients,
-            "Convention signée : " + organisation.name(),
-            organisation.name(),
-            SUBJECT,
-            links.memberConventions(),
-            "Voir la convention et ses échéances",
-            "Bonjour,",
-            "La convention de coopération entre le Département de la Manche et " + organisation.name()
-                + " est signée par les deux parties. Vous trouverez l'exemplaire signé en pièce jointe (PDF) ; il est aussi archivé par le Département.",
-            "Elle est en vigueur du " + ParisTime.formatDate(convention.effectiveDate()) + " au "
-                + ParisTime.formatDate(convention.lastDay()) + " inclus (article 5 : trois ans à compter de la dernière signature).",
-            "Tant qu'elle est en vigueur, " + organisation.name() + " peut emprunter gratuitement le matériel du Département (article 4). "
-                + "Une demande d'avenant doit nous parvenir au plus tard le "
-                + ParisTime.formatDate(ConventionTerms.amendmentRequestDeadline(convention.lastDay())) + " (article 9).")
-        .with(new Notification.Attachment(pdf.fileName(), "application/pdf", pdf.content()));
+  @Bean("notifyConventionSigned")
+  JavaDelegate notifyConventionSigned(ProcessMails mails) {
+    return mails.sending(execution -> {
+      Facts facts = facts(conventionId(execution));
+      ArchivedDocument pdf = lifecycle.document(facts.convention().id()).orElseThrow();
+      return Mail.of("convention-signed")
+          .to(member(facts)).to(directory.emailsOf(StaffGroup.SIGNATORIES)).to(directory.emailsOf(StaffGroup.NETWORK_REFERENTS))
+          .with(facts)
+          .attach(Mail.Attachment.pdf(pdf.fileName(), pdf.content()));
+    });
   }
 
   /** To both parties, six then four months before the end: prepare the renewal. */
-  Notification endReminder(long conventionId) {
+  @Bean("notifyConventionEndReminder")
+  JavaDelegate notifyConventionEndReminder(ProcessMails mails) {
+    return mails.sending(execution -> {
+      Facts facts = facts(conventionId(execution));
+      return Mail.of("convention-end-reminder").to(member(facts)).to(directory.emailsOf(StaffGroup.NETWORK_REFERENTS)).with(facts);
+    });
+  }
+
+  /** The convention has ended: the member is told, renewed or not; staff too when no renewal follows (equipment to recover). */
+  @Bean("notifyConventionEnded")
+  JavaDelegate notifyConventionEnded(ProcessMails mails) {
+    return mails.sendingEach(execution -> ended(conventionId(execution), renewed(execution)));
+  }
+
+  private List<Mail> ended(long conventionId, boolean renewed) {
+    Facts facts = facts(conventionId);
+    if (renewed) {
+      return List.of(Mail.of("convention-renewed").to(member(facts)).with(facts));
+    }
+    return List.of(
+        Mail.of("convention-ended").to(member(facts)).with(facts),
+        Mail.of("convention-ended-staff")
+            .to(directory.emailsOf(StaffGroup.NETWORK_REFERENTS)).to(directory.emailsOf(StaffGroup.EQUIPMENT_MANAGERS))
+            .with(facts));
+  }
+
+  private Facts facts(long conventionId) {
     Convention convention = lifecycle.convention(conventionId);
-    Organisation organisation = lifecycle.organisationOf(convention);
-    List<String> recipients = convention.memberEmails(organisation);
-    recipients.addAll(directory.emailsOf(StaffGroup.NETWORK_REFERENTS));
     LocalDate deadline = ConventionTerms.amendmentRequestDeadline(convention.lastDay());
-    return Message.of(
-        recipients,
-        "La convention de " + organisation.name() + " se termine le " + ParisTime.formatDate(convention.lastDay()),
-        organisation.name(),
-        SUBJECT,
-        links.memberConventions(),
-        "Voir la convention et ses échéances",
-        "Bonjour,",
-        "La convention de coopération de " + organisation.name() + " arrive à son terme le "
-            + ParisTime.formatDate(convention.lastDay()) + " au soir. Après cette date, sans renouvellement, "
-            + organisation.name() + " ne pourra plus emprunter le matériel du Département.",
-        "Le renouvellement se prépare ensemble (article 5), par exemple lors de l'entretien bilatéral de fin d'année : "
-            + "le référent du réseau vous le proposera dans la liste des tâches.",
-        ParisTime.today().isAfter(deadline)
-            ? "Il n'est plus possible de demander un avenant (trois mois avant la fin, article 9) : un changement passera par le renouvellement."
-            : "Une demande d'avenant reste possible jusqu'au " + ParisTime.formatDate(deadline) + " (article 9).");
+    return new Facts(
+        convention,
+        lifecycle.organisationOf(convention),
+        deadline,
+        ParisTime.today().isAfter(deadline),
+        directory.networkReferentContact(lifecycle.networkReferentId(convention)));
   }
 
-  /** To the member: the convention has ended, renewed or not. */
-  Notification endedToMember(long conventionId, boolean renewed) {
-    Convention convention = lifecycle.convention(conventionId);
-    Organisation organisation = lifecycle.organisationOf(convention);
-    String ended = "La convention de coopération de " + organisation.name() + " est arrivée à son terme le "
-        + ParisTime.formatDate(convention.lastDay()) + ".";
-    return renewed
-        ? Message.of(convention.memberEmails(organisation), "Votre convention est renouvelée : " + organisation.name(),
-            organisation.name(), SUBJECT, links.memberConventions(), "Voir la convention et ses échéances", "Bonjour,",
-            ended, "La convention renouvelée lui succède sans interruption : vos emprunts de matériel continuent normalement.")
-        : Message.of(convention.memberEmails(organisation), "Votre convention est arrivée à son terme : " + organisation.name(),
-            organisation.name(), SUBJECT, links.memberConventions(), "Voir la convention et ses échéances", "Bonjour,",
-            ended,
-            "Elle n'a pas été renouvelée : " + organisation.name() + " ne peut plus emprunter le matériel du Département (article 4). "
-                + "Le matériel encore en prêt doit être rapporté à la Maison du Département aux heures d'ouverture.",
-            "Pour rejoindre à nouveau le réseau, écrivez au référent du réseau : "
-                + directory.networkReferentContact(lifecycle.networkReferentId(convention)) + ".");
+  /** The member's contact and signatory. */
+  private static List<String> member(Facts facts) {
+    return new ArrayList<>(facts.convention().memberEmails(facts.organisation()));
   }
 
-  /** To staff, when the convention ended without renewal: loans must stop, equipment on loan comes back. */
-  Notification endedToStaff(long conventionId) {
-    Convention convention = lifecycle.convention(conventionId);
-    Organisation organisation = lifecycle.organisationOf(convention);
-    List<String> staff = new ArrayList<>(directory.emailsOf(StaffGroup.NETWORK_REFERENTS));
-    staff.addAll(directory.emailsOf(StaffGroup.EQUIPMENT_MANAGERS));
-    return Message.of(staff, "Fin de convention sans renouvellement : " + organisation.name() + " ne peut plus emprunter",
-        organisation.name(), SUBJECT, links.staffConventions(), "Voir les conventions", "Bonjour,",
-        "La convention de " + organisation.name() + " est arrivée à son terme le " + ParisTime.formatDate(convention.lastDay())
-            + " sans renouvellement : l'organisation ne peut plus emprunter (article 4, R08).",
-        "Vérifiez le matériel qu'elle a encore en prêt et organisez son retour à la Maison du Département.");
+  private static long conventionId(DelegateExecution execution) {
+    return ((Number) execution.getVariable(CONVENTION_ID)).longValue();
   }
 
+  private static boolean renewed(DelegateExecution execution) {
+    return Boolean.TRUE.equals(execution.getVariable(ConventionLifeProcess.RENEWED));
+  }
 }

@@ -1,58 +1,44 @@
 package fr.manche.tna.convention.process;
 
+import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
+
 import fr.manche.tna.convention.Convention;
 import fr.manche.tna.convention.ConventionApplicationService;
-import fr.manche.tna.convention.ConventionStatus;
+import fr.manche.tna.convention.process.ConventionApplicationProcess.StartForm;
 import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.Directory;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.platform.security.StaffGroup;
-import fr.manche.tna.notification.CalendarInvitation;
-import fr.manche.tna.notification.Notification;
+import fr.manche.tna.notification.Mail;
+import fr.manche.tna.notification.ProcessMails;
 import fr.manche.tna.platform.time.ParisTime;
-import fr.manche.tna.platform.web.TasklistLinks;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.springframework.stereotype.Component;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** The mails of the convention application: what they say and to whom. */
-@Component
+/**
+ * The mails of the convention application (asynchronous tasks): who receives each and what it is about; the
+ * texts are the templates {@code templates/mail/convention-*.html}.
+ */
+@Configuration
 class ConventionMails {
 
-  static final String REQUEST_SUBJECT = "Demande de convention de coopération";
-  static final String MAISON_DU_DEPARTEMENT = "Maison du Département de la Manche, 98 route de Candol, Saint-Lô";
-
-  private final ConventionApplicationService service;
-  private final Directory directory;
-  private final TasklistLinks links;
-  private final AccountService accounts;
-
-  ConventionMails(ConventionApplicationService service, Directory directory, TasklistLinks links, AccountService accounts) {
-    this.service = service;
-    this.directory = directory;
-    this.links = links;
-    this.accounts = accounts;
-  }
+  /** The application as filed, read by the mail that refuses it (R01): nothing was registered. */
+  record FiledApplication(String organisationName, String contactName, String contactEmail, String ineligibilityReason,
+      String initiator) {}
 
   /** To the network referents: a new application awaits their review. */
-  Notification reviewRequested(long conventionId) {
-    Convention convention = service.convention(conventionId);
-    Organisation organisation = service.organisationOf(convention);
-    return new Notification(
-        "convention-review-requested",
-        directory.emailsOf(StaffGroup.NETWORK_REFERENTS),
-        "Nouvelle demande de convention à examiner : " + organisation.name(),
-        organisation.name(),
-        REQUEST_SUBJECT,
-        links.openTaskOf(convention.processInstanceId()),
-        Map.of(
-            "legalForm", organisation.legalForm().label(),
-            "siret", organisation.siret(),
-            "contactName", organisation.contactName(),
-            "appliedOn", ParisTime.formatDate(convention.appliedAt().atZoneSameInstant(ParisTime.ZONE).toLocalDate())),
-        null);
+  @Bean("notifyConventionReviewers")
+  JavaDelegate notifyConventionReviewers(ProcessMails mails, ConventionApplicationService service, Directory directory) {
+    return mails.sending(execution -> {
+      Convention convention = service.convention(conventionId(execution));
+      return Mail.of("convention-review-requested")
+          .to(directory.emailsOf(StaffGroup.NETWORK_REFERENTS))
+          .with("convention", convention)
+          .with("organisation", service.organisationOf(convention));
+    });
   }
 
   /**
@@ -61,60 +47,59 @@ class ConventionMails {
    * reach once invited (the mail says when that invitation comes); otherwise the link writes to the referent
    * who decided, the one thing the contact can do.
    */
-  Notification decision(long conventionId) {
-    Convention convention = service.convention(conventionId);
-    Organisation organisation = service.organisationOf(convention);
-    ConventionStatus outcome = convention.status();
-    Map<String, Object> model = new HashMap<>();
-    model.put("contactName", organisation.contactName());
-    model.put("reason", convention.decisionReason());
-    model.put("referentContact", directory.networkReferentContact(convention.decidedBy()));
-    String link;
-    if (outcome == ConventionStatus.ACCEPTEE) {
-      boolean contactSigns = organisation.contactEmail().equalsIgnoreCase(convention.memberSignatoryEmail());
-      boolean contactHasAccount = accounts.peopleOf(organisation.id()).stream()
-          .anyMatch(person -> person.active() && person.email().equalsIgnoreCase(organisation.contactEmail()));
-      model.put("signatory", convention.memberSignatory());
-      model.put("contactSigns", contactSigns);
-      model.put("contactHasAccount", contactHasAccount);
-      model.put("linkLabel", contactHasAccount ? "Voir la convention" : "Voir la convention (une fois votre mot de passe choisi)");
-      link = links.memberConventions();
-    } else {
-      String referentEmail = directory.networkReferentEmail(convention.decidedBy());
-      model.put("linkLabel", referentEmail == null ? "Plateforme du réseau des territoires numériques apprenants" : "Écrire au référent du réseau");
-      link = referentEmail == null ? links.memberConventions() : "mailto:" + referentEmail;
-    }
-    CalendarInvitation invitation = null;
-    if (convention.welcomeMeetingAt() != null) {
+  @Bean("notifyConventionApplicant")
+  JavaDelegate notifyConventionApplicant(
+      ProcessMails mails, ConventionApplicationService service, Directory directory, AccountService accounts) {
+    return mails.sending(execution -> {
+      Convention convention = service.convention(conventionId(execution));
+      Organisation organisation = service.organisationOf(convention);
+      Mail mail = Mail.of(switch (convention.status()) {
+            case ACCEPTEE -> "convention-application-accepted";
+            case REFUSEE -> "convention-application-refused";
+            default -> "convention-application-changes";
+          })
+          .to(organisation.contactEmail())
+          .with("convention", convention)
+          .with("organisation", organisation)
+          .with("referentContact", directory.networkReferentContact(convention.decidedBy()))
+          .with("referentEmail", directory.networkReferentEmail(convention.decidedBy()))
+          .with("contactSigns", organisation.contactEmail().equalsIgnoreCase(convention.memberSignatoryEmail()))
+          .with("contactHasAccount", accounts.peopleOf(organisation.id()).stream()
+              .anyMatch(person -> person.active() && person.email().equalsIgnoreCase(organisation.contactEmail())));
+      if (convention.welcomeMeetingAt() == null) {
+        return mail;
+      }
       ZonedDateTime start = convention.welcomeMeetingAt().atZoneSameInstant(ParisTime.ZONE);
-      model.put("meeting", ParisTime.formatDateTime(start));
-      model.put("meetingPlace", MAISON_DU_DEPARTEMENT);
-      invitation =
-          new CalendarInvitation(
-              "convention-" + conventionId + "-accueil@reseau-tna.manche.fr",
-              "Rendez-vous d'accueil dans le réseau des territoires numériques apprenants",
-              "Présentation du réseau et de la convention de coopération à " + organisation.name() + ".",
-              MAISON_DU_DEPARTEMENT,
-              start,
-              start.plusHours(1));
-    }
-    return new Notification(
-        switch (outcome) {
-          case ACCEPTEE -> "convention-application-accepted";
-          case REFUSEE -> "convention-application-refused";
-          default -> "convention-application-changes";
-        },
-        List.of(organisation.contactEmail()),
-        switch (outcome) {
-              case ACCEPTEE -> "Votre demande de convention est acceptée";
-              case REFUSEE -> "Votre demande de convention n'est pas retenue";
-              default -> "Votre demande de convention : des compléments sont nécessaires";
-            }
-            + " : " + organisation.name(),
-        organisation.name(),
-        REQUEST_SUBJECT,
-        link,
-        model,
-        invitation);
+      return mail.appointment("convention-" + convention.id() + "-accueil@reseau-tna.manche.fr", start, start.plusHours(1));
+    });
+  }
+
+  /**
+   * R01: tells an organisation that cannot sign the convention why its application is refused. The contact
+   * has no account and will get none: the one thing to do is to write to the referent who filed it.
+   */
+  @Bean("notifyIneligibleApplicant")
+  JavaDelegate notifyIneligibleApplicant(ProcessMails mails, Directory directory) {
+    return mails.sending(execution -> {
+      FiledApplication application = filedApplication(execution);
+      return Mail.of("convention-application-ineligible")
+          .to(application.contactEmail())
+          .with("application", application)
+          .with("referentContact", directory.networkReferentContact(application.initiator()))
+          .with("referentEmail", directory.networkReferentEmail(application.initiator()));
+    });
+  }
+
+  private static long conventionId(DelegateExecution execution) {
+    return ((Number) execution.getVariable(CONVENTION_ID)).longValue();
+  }
+
+  private static FiledApplication filedApplication(DelegateExecution execution) {
+    return new FiledApplication(
+        ((String) execution.getVariable(StartForm.ORGANISATION_NAME)).trim(),
+        ((String) execution.getVariable(StartForm.CONTACT_NAME)).trim(),
+        (String) execution.getVariable(StartForm.CONTACT_EMAIL),
+        (String) execution.getVariable(ConventionApplicationProcess.INELIGIBILITY_REASON),
+        (String) execution.getVariable(ConventionApplicationProcess.INITIATOR));
   }
 }
