@@ -30,7 +30,7 @@ class ModelHarnessTest {
 
   @Test
   void everyDelegateExpressionOfEveryModelIsMockedAndNothingElse() throws IOException {
-    Pattern delegate = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)\\}\"");
+    Pattern delegate = Pattern.compile("(?:delegateExpression|[\\s:]expression)=\"[$#]\\{\\s*(\\w+)");
     for (Path model : bpmnFiles()) {
       Set<String> named = new TreeSet<>();
       Matcher matcher = delegate.matcher(Files.readString(model));
