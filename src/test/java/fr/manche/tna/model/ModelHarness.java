@@ -179,6 +179,7 @@ public final class ModelHarness implements BeforeEachCallback, AfterEachCallback
       configuration.setHistory(ProcessEngineConfigurationImpl.HISTORY_FULL);
       configuration.setMetricsEnabled(false);
       configuration.setDbMetricsReporterActivate(false);
+      configuration.setCmmnEnabled(false); // no case models here: fewer tables to create
       configuration.setBeans(BEANS);
       engine = configuration.buildProcessEngine();
       // Built engines register themselves by name; this one stays out of every lookup of the application's.
