@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DocumentSignature.bpmn (R02, R04): the document is mailed, both parties sign in either order (the member's
- * signatory by name, the département's signatories as a group); a refusal by either ends it with the BPMN error
+ * signatory by name, the département's signatories as a group), or only the party the kind of document names, the
+ * département through the staff group it names; a refusal by either ends it with the BPMN error
  * SignatureRefusee, after the refusal mail.
  */
 class DocumentSignatureModelTest {
@@ -47,6 +48,35 @@ class DocumentSignatureModelTest {
     assertThat(models.task("UserTask_SignAsMember")).isAssignedTo(MEMBER_SIGNATORY).hasName("Signer pour l'organisation");
     assertThat(models.task("UserTask_SignAsDepartment")).isNotAssigned().hasCandidateGroup("tna-signataires")
         .hasName("Signer pour le Département");
+  }
+
+  @Test
+  void aDocumentTheDepartmentAloneSignsGoesToTheStaffGroupItsTypeNames() throws Exception {
+    Signatures.behaveAsTheApplication(models, false, "tna-gestionnaires-materiel");
+    ProcessInstance minutes = models.start("proces-verbal-7", Map.of("documentType", "PROCES_VERBAL", "documentId", 7L));
+    models.executeDueJobs();
+
+    assertThat(minutes).isWaitingAt("UserTask_SignAsDepartment");
+    assertThat(models.engine().getTaskService().createTaskQuery().processInstanceId(minutes.getId()).singleResult())
+        .hasCandidateGroup("tna-gestionnaires-materiel");
+    models.engine().getTaskService().complete(
+        models.engine().getTaskService().createTaskQuery().processInstanceId(minutes.getId()).singleResult().getId(),
+        Map.of("signatureDecision", "signer"));
+    assertThat(minutes).isEnded().hasPassed("EndEvent_Signed").hasNotPassed("UserTask_SignAsMember");
+  }
+
+  @Test
+  void aDocumentTheMemberAloneAcknowledgesOpensOnlyTheMembersTask() throws Exception {
+    Signatures.behaveAsTheApplication(models, true, null);
+    ProcessInstance report = models.start("rapport-8", Map.of("documentType", "RAPPORT", "documentId", 8L));
+    models.executeDueJobs();
+
+    assertThat(report).isWaitingAt("UserTask_SignAsMember");
+    org.camunda.bpm.engine.task.Task task =
+        models.engine().getTaskService().createTaskQuery().processInstanceId(report.getId()).singleResult();
+    assertThat(task).isAssignedTo(MEMBER_SIGNATORY);
+    models.engine().getTaskService().complete(task.getId(), Map.of("signatureDecision", "signer"));
+    assertThat(report).isEnded().hasPassed("EndEvent_Signed").hasNotPassed("UserTask_SignAsDepartment");
   }
 
   @Test

@@ -15,8 +15,21 @@ final class Signatures {
    * tells the gateway after each task whether that party signed ({@code signatureDecision} = {@code refuser}: no).
    */
   static void behaveAsTheApplication(ModelHarness models) {
-    models.sets(models.delegateOf("ServiceTask_PrepareSignature"),
-        Map.of("memberSignatoryUserId", MEMBER_SIGNATORY, "memberGroupId", "membre-villedieu"));
+    behaveAsTheApplication(models, true, "tna-signataires");
+  }
+
+  /**
+   * As for a kind of document the member signs or not, and the département signs through that staff group (none:
+   * it does not sign), as its {@code SignableDocument} says.
+   */
+  static void behaveAsTheApplication(ModelHarness models, boolean memberSigns, String departmentGroup) {
+    Map<String, Object> prepared = new java.util.HashMap<>();
+    prepared.put("memberSignatoryUserId", memberSigns ? MEMBER_SIGNATORY : null);
+    prepared.put("memberGroupId", "membre-villedieu");
+    prepared.put("memberSigns", memberSigns);
+    prepared.put("departmentSigns", departmentGroup != null);
+    prepared.put("departmentSignatoryGroup", departmentGroup);
+    models.sets(models.delegateOf("ServiceTask_PrepareSignature"), prepared);
     for (String userTask : new String[] {"UserTask_SignAsMember", "UserTask_SignAsDepartment"}) {
       models.answers(models.taskListenerOf(userTask, "complete"), invocation -> {
         DelegateTask task = invocation.getArgument(0);
