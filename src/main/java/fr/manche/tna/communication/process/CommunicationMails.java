@@ -78,7 +78,7 @@ class CommunicationMails {
   }
 
   private static CommunicationRequest request(CommunicationRequestService service, DelegateExecution execution) {
-    return service.find((Long) execution.getVariable(REQUEST_ID));
+    return service.find(REQUEST_ID.get(execution));
   }
 
   private static Map<String, Object> model(CommunicationRequest request) {

@@ -31,6 +31,11 @@ public record Amendment(
     String decisionReason,
     LocalDate effectiveDate) {
 
+  /** R05: whether the request reached the département in time (a late one is refused at once). */
+  public boolean receivedInTime() {
+    return status != AmendmentStatus.REFUSEE_HORS_DELAI;
+  }
+
   /** "Avenant n° 2" */
   public String title() {
     return "Avenant n° " + number;

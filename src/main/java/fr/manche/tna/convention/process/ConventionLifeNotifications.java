@@ -1,6 +1,6 @@
 package fr.manche.tna.convention.process;
 
-import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
+import static fr.manche.tna.convention.ConventionVariables.CONVENTION_ID;
 
 import fr.manche.tna.notification.NotificationService;
 import fr.manche.tna.notification.ProcessNotifications;
@@ -28,7 +28,7 @@ class ConventionLifeNotifications {
   JavaDelegate notifyConventionEnded(ConventionLifeMails mails, NotificationService notifications) {
     return execution -> {
       String event = ProcessNotifications.eventKey(execution);
-      boolean renewed = Boolean.TRUE.equals(execution.getVariable(ConventionLifeProcess.RENEWED));
+      boolean renewed = ConventionLifeProcess.RENEWED.getOptional(execution).orElse(false);
       notifications.send(event + "-membre", () -> mails.endedToMember(conventionId(execution), renewed));
       if (!renewed) {
         notifications.send(event + "-personnel", () -> mails.endedToStaff(conventionId(execution)));
@@ -37,6 +37,6 @@ class ConventionLifeNotifications {
   }
 
   private static long conventionId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(CONVENTION_ID)).longValue();
+    return CONVENTION_ID.get(execution);
   }
 }

@@ -1,6 +1,6 @@
 package fr.manche.tna.convention.process;
 
-import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
+import static fr.manche.tna.convention.ConventionVariables.CONVENTION_ID;
 
 import fr.manche.tna.notification.NotificationService;
 import fr.manche.tna.notification.ProcessNotifications;
@@ -23,6 +23,6 @@ class NotifyApplicantDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     notifications.send(
-        ProcessNotifications.eventKey(execution), mails.decision((Long) execution.getVariable(CONVENTION_ID)));
+        ProcessNotifications.eventKey(execution), mails.decision(CONVENTION_ID.get(execution)));
   }
 }

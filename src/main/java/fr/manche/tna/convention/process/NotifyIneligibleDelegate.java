@@ -5,6 +5,7 @@ import fr.manche.tna.membership.Directory;
 import fr.manche.tna.notification.Message;
 import fr.manche.tna.notification.NotificationService;
 import fr.manche.tna.notification.ProcessNotifications;
+import fr.manche.tna.platform.process.CommonVariables;
 import fr.manche.tna.platform.web.TasklistLinks;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,16 +31,16 @@ class NotifyIneligibleDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String name = (String) execution.getVariable(StartForm.ORGANISATION_NAME);
-    String contactName = (String) execution.getVariable(StartForm.CONTACT_NAME);
-    String reason = (String) execution.getVariable(ConventionApplicationProcess.INELIGIBILITY_REASON);
+    String name = StartForm.ORGANISATION_NAME.getOrNull(execution);
+    String contactName = StartForm.CONTACT_NAME.get(execution);
+    String reason = ConventionApplicationProcess.INELIGIBILITY_REASON.getOrNull(execution);
     // The contact has no account and will get none: the one thing to do is to write to the referent who filed it.
-    String referent = (String) execution.getVariable(ConventionApplicationProcess.INITIATOR);
+    String referent = CommonVariables.INITIATOR.getOrNull(execution);
     String referentEmail = directory.networkReferentEmail(referent);
     notifications.send(
         ProcessNotifications.eventKey(execution),
         Message.of(
-            List.of(((String) execution.getVariable(StartForm.CONTACT_EMAIL)).trim()),
+            List.of(StartForm.CONTACT_EMAIL.get(execution).trim()),
             "Votre demande de convention ne peut pas être retenue : " + name,
             name,
             ConventionMails.REQUEST_SUBJECT,

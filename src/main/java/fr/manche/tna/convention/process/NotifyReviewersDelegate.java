@@ -1,6 +1,6 @@
 package fr.manche.tna.convention.process;
 
-import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
+import static fr.manche.tna.convention.ConventionVariables.CONVENTION_ID;
 
 import fr.manche.tna.notification.NotificationService;
 import fr.manche.tna.notification.ProcessNotifications;
@@ -24,6 +24,6 @@ class NotifyReviewersDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     notifications.send(
         ProcessNotifications.eventKey(execution),
-        mails.reviewRequested((Long) execution.getVariable(CONVENTION_ID)));
+        mails.reviewRequested(CONVENTION_ID.get(execution)));
   }
 }

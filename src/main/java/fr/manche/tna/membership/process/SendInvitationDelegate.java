@@ -40,7 +40,7 @@ class SendInvitationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Person person = accounts.person((Long) execution.getVariable(AccountInvitationProcess.PERSON_ID));
+    Person person = accounts.person(AccountInvitationProcess.PERSON_ID.get(execution));
     Organisation organisation = organisations.findById(person.organisationId()).orElseThrow();
     notifications.send(
         ProcessNotifications.eventKey(execution),

@@ -31,8 +31,8 @@ class RequestAcknowledgementSteps {
       HistoryService historyService, IdentityService identityService, AccountService accounts,
       OrganisationRepository organisations, Directory directory, NotificationService notifications, TasklistLinks links) {
     return execution -> {
-      String requestInstanceId = (String) execution.getVariable(REQUEST_INSTANCE_ID);
-      String requester = (String) execution.getVariable(REQUESTER);
+      String requestInstanceId = REQUEST_INSTANCE_ID.get(execution);
+      String requester = REQUESTER.get(execution);
       HistoricProcessInstance request =
           historyService.createHistoricProcessInstanceQuery().processInstanceId(requestInstanceId).singleResult();
       Optional<Person> person = accounts.personOfUser(requester);

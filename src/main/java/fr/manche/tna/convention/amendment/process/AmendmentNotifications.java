@@ -35,6 +35,6 @@ class AmendmentNotifications {
   }
 
   private static long amendmentId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(AMENDMENT_ID)).longValue();
+    return AMENDMENT_ID.get(execution);
   }
 }

@@ -40,6 +40,6 @@ class ConventionTerminationNotifications {
   }
 
   private static long noticeId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(NOTICE_ID)).longValue();
+    return NOTICE_ID.get(execution);
   }
 }
