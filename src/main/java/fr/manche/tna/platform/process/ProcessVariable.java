@@ -63,7 +63,7 @@ public final class ProcessVariable<T> {
       if (stored instanceof Boolean flag) {
         return flag;
       }
-      if (stored instanceof String text && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+      if (stored instanceof String text && (text.equals("true") || text.equals("false"))) {
         return Boolean.valueOf(text);
       }
       return null;
