@@ -1,5 +1,6 @@
 package fr.manche.tna.convention;
 
+import fr.manche.tna.signature.DocumentType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -30,6 +31,9 @@ public record Convention(
     LocalDate lastDay,
     LocalDate endedOn,
     TerminationScope terminationScope) {
+
+  /** A convention as a document both parties sign (R02). */
+  public static final DocumentType DOCUMENT_TYPE = new DocumentType("CONVENTION");
 
   /** R08: whether the member may borrow under this convention on that day. */
   public boolean allowsLoansOn(LocalDate day) {

@@ -7,7 +7,6 @@ import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.audit.AuditLog;
 import fr.manche.tna.platform.time.ParisTime;
 import fr.manche.tna.signature.ArchivedDocument;
-import fr.manche.tna.signature.DocumentType;
 import fr.manche.tna.signature.Party;
 import fr.manche.tna.signature.Signature;
 import fr.manche.tna.signature.SignatureService;
@@ -97,14 +96,14 @@ public class ConventionLifecycle {
   @Transactional
   public Convention putInForce(long conventionId, String actor) {
     Convention convention = convention(conventionId);
-    List<Signature> signed = signatures.signatures(DocumentType.CONVENTION, conventionId);
+    List<Signature> signed = signatures.signatures(Convention.DOCUMENT_TYPE, conventionId);
     if (signed.size() != Party.values().length) {
       throw new IllegalStateException("Convention " + conventionId + " is not signed by both parties");
     }
     LocalDate effective = effectiveDate(convention, signed);
     LocalDate lastDay = ConventionTerms.lastDayInForce(effective);
     conventions.putInForce(conventionId, effective, lastDay);
-    signatures.archiveSigned(DocumentType.CONVENTION, conventionId);
+    signatures.archiveSigned(Convention.DOCUMENT_TYPE, conventionId);
     admission.admit(convention.organisationId(), actor);
     audit.record(actor == null ? "système" : actor, "Convention signée", "Convention " + conventionId + " — " + organisationOf(convention).name(),
         convention.organisationId(), "En vigueur du " + ParisTime.formatDate(effective) + " au " + ParisTime.formatDate(lastDay));
@@ -126,7 +125,7 @@ public class ConventionLifecycle {
   public Convention notSigned(long conventionId) {
     conventions.notSigned(conventionId, ParisTime.today());
     Convention convention = convention(conventionId);
-    String reason = signatures.refusal(DocumentType.CONVENTION, conventionId)
+    String reason = signatures.refusal(Convention.DOCUMENT_TYPE, conventionId)
         .map(refusal -> refusal.signerName() + " " + refusal.party().label() + " : " + refusal.reason()).orElse(null);
     audit.record("système", "Convention non signée", "Convention " + conventionId + " — " + organisationOf(convention).name(),
         convention.organisationId(), reason);
@@ -212,7 +211,7 @@ public class ConventionLifecycle {
 
   /** The signed PDF, or the draft until both have signed. */
   public Optional<ArchivedDocument> document(long conventionId) {
-    return signatures.archived(DocumentType.CONVENTION, conventionId, ArchivedDocument.SIGNED)
-        .or(() -> signatures.archived(DocumentType.CONVENTION, conventionId, ArchivedDocument.DRAFT));
+    return signatures.archived(Convention.DOCUMENT_TYPE, conventionId, ArchivedDocument.SIGNED)
+        .or(() -> signatures.archived(Convention.DOCUMENT_TYPE, conventionId, ArchivedDocument.DRAFT));
   }
 }

@@ -29,7 +29,7 @@ class ConventionSignable implements SignableDocument {
 
   @Override
   public DocumentType type() {
-    return DocumentType.CONVENTION;
+    return Convention.DOCUMENT_TYPE;
   }
 
   @Override

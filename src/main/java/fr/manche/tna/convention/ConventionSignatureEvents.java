@@ -1,7 +1,6 @@
 package fr.manche.tna.convention;
 
 import fr.manche.tna.platform.time.ParisTime;
-import fr.manche.tna.signature.DocumentType;
 import fr.manche.tna.signature.SignatureService;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +19,13 @@ class ConventionSignatureEvents implements ConventionEvents {
   @Override
   public List<Event> of(Convention convention) {
     List<Event> events = new ArrayList<>();
-    signatures.signatures(DocumentType.CONVENTION, convention.id()).forEach(signature -> events.add(new Event(
+    signatures.signatures(Convention.DOCUMENT_TYPE, convention.id()).forEach(signature -> events.add(new Event(
         signature.signedOn(),
         "Signée " + signature.party().label() + " par " + signature.signerName() + ", " + signature.signerRole()
             + ", le " + ParisTime.formatDate(signature.signedOn()),
         null,
         false)));
-    signatures.refusal(DocumentType.CONVENTION, convention.id()).ifPresent(refusal -> events.add(new Event(
+    signatures.refusal(Convention.DOCUMENT_TYPE, convention.id()).ifPresent(refusal -> events.add(new Event(
         refusal.refusedAt().atZoneSameInstant(ParisTime.ZONE).toLocalDate(),
         "Signature refusée " + refusal.party().label() + " par " + refusal.signerName() + " le "
             + ParisTime.formatDate(refusal.refusedAt().atZoneSameInstant(ParisTime.ZONE).toLocalDate()) + " : " + refusal.reason(),

@@ -1,14 +1,9 @@
 package fr.manche.tna.demo;
 
-import fr.manche.tna.convention.process.ConventionApplicationProcess;
-import fr.manche.tna.convention.process.ConventionApplicationProcess.ReviewForm;
-import fr.manche.tna.convention.process.ConventionApplicationProcess.StartForm;
+import fr.manche.tna.platform.security.CurrentUser;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.Person;
-import fr.manche.tna.membership.StaffGroup;
-import fr.manche.tna.platform.security.CurrentUser;
-import fr.manche.tna.signature.process.DocumentSignatureProcess;
-import fr.manche.tna.signature.process.DocumentSignatureProcess.SignForm;
+import fr.manche.tna.platform.security.StaffGroup;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,37 +47,31 @@ class DemoConvention {
 
   void sign(Organisation organisation, Person signatory) {
     Map<String, Object> application = new HashMap<>();
-    StartForm.ORGANISATION_NAME.put(application, organisation.name());
-    StartForm.LEGAL_FORM.put(application, organisation.legalForm().name());
-    StartForm.SIRET.put(application, organisation.siret());
-    StartForm.ADDRESS.put(application, organisation.address());
-    StartForm.VENUE_DESCRIPTION.put(application, organisation.venueDescription());
-    StartForm.CONTACT_NAME.put(application, organisation.contactName());
-    StartForm.CONTACT_EMAIL.put(application, organisation.contactEmail());
-    StartForm.MEMBER_SIGNATORY_NAME.put(application, signatory.fullName());
-    StartForm.MEMBER_SIGNATORY_ROLE.put(application, "adjointe au maire chargée du numérique");
-    StartForm.MEMBER_SIGNATORY_EMAIL.put(application, signatory.email());
+    application.put("organisationName", organisation.name());
+    application.put("legalForm", organisation.legalForm().name());
+    application.put("siret", organisation.siret());
+    application.put("address", organisation.address());
+    application.put("venueDescription", organisation.venueDescription());
+    application.put("contactName", organisation.contactName());
+    application.put("contactEmail", organisation.contactEmail());
+    application.put("memberSignatoryName", signatory.fullName());
+    application.put("memberSignatoryRole", "adjointe au maire chargée du numérique");
+    application.put("memberSignatoryEmail", signatory.email());
     ProcessInstance filed = as("referent", () -> formService.submitStartForm(
-        repositoryService.createProcessDefinitionQuery().processDefinitionKey(ConventionApplicationProcess.KEY).latestVersion().singleResult().getId(),
+        repositoryService.createProcessDefinitionQuery().processDefinitionKey("ConventionApplication").latestVersion().singleResult().getId(),
         application));
     runJobs(filed.getId());
-    complete(filed.getId(), ConventionApplicationProcess.REVIEW_TASK, "referent",
-        Map.ofEntries(ReviewForm.DECISION.entry("accepter"), ReviewForm.DECISION_REASON.entry("")));
+    complete(filed.getId(), "UserTask_ReviewApplication", "referent", Map.of("decision", "accepter", "decisionReason", ""));
     runJobs(filed.getId());
     ProcessInstance life = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(fr.manche.tna.convention.process.ConventionLifeProcess.KEY).processInstanceBusinessKey(filed.getBusinessKey()).singleResult();
+        .processDefinitionKey("Convention").processInstanceBusinessKey(filed.getBusinessKey()).singleResult();
     ProcessInstance signature = runtimeService.createProcessInstanceQuery().superProcessInstanceId(life.getId()).singleResult();
     runJobs(signature.getId());
-    complete(signature.getId(), DocumentSignatureProcess.SIGN_AS_MEMBER, signatory.userId(),
-        signed(signatory.fullName(), "adjointe au maire chargée du numérique"));
-    complete(signature.getId(), DocumentSignatureProcess.SIGN_AS_DEPARTMENT, "signataire",
-        signed("Anne Duval", "vice-présidente du Conseil départemental"));
+    complete(signature.getId(), "UserTask_SignAsMember", signatory.userId(),
+        Map.of("signatureDecision", "signer", "signerName", signatory.fullName(), "signerRole", "adjointe au maire chargée du numérique", "signatureConfirmed", true));
+    complete(signature.getId(), "UserTask_SignAsDepartment", "signataire",
+        Map.of("signatureDecision", "signer", "signerName", "Anne Duval", "signerRole", "vice-présidente du Conseil départemental", "signatureConfirmed", true));
     runJobs(life.getId());
-  }
-
-  private static Map<String, Object> signed(String name, String role) {
-    return Map.ofEntries(SignForm.DECISION.entry(SignForm.SIGN), SignForm.SIGNER_NAME.entry(name), SignForm.SIGNER_ROLE.entry(role),
-        SignForm.CONFIRMED.entry(true));
   }
 
   private void complete(String instanceId, String taskKey, String userId, Map<String, Object> values) {

@@ -6,7 +6,7 @@ import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.membership.Person;
 import fr.manche.tna.membership.PersonRole;
-import fr.manche.tna.membership.StaffGroup;
+import fr.manche.tna.platform.security.StaffGroup;
 import fr.manche.tna.platform.time.ParisTime;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,6 +1,5 @@
 package fr.manche.tna.membership;
 
-import fr.manche.tna.membership.process.AccountInvitations;
 import fr.manche.tna.platform.audit.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,5 +1,6 @@
 package fr.manche.tna.membership;
 
+import fr.manche.tna.platform.security.StaffGroup;
 import fr.manche.tna.platform.Logs;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;

@@ -4,8 +4,7 @@ import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.membership.Person;
 import fr.manche.tna.membership.PersonRole;
-import fr.manche.tna.membership.StaffGroup;
-import fr.manche.tna.membership.process.AccountInvitations;
+import fr.manche.tna.membership.AccountInvitations;
 import fr.manche.tna.platform.Inputs;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.audit.AuditLog;
@@ -27,8 +26,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SignatureService {
 
-  /** Who signs for the member, with the login that signs in Tasklist. */
-  public record Prepared(String memberSignatoryUserId, String memberGroupId) {}
+  /**
+   * Who signs: the member's signatory (with the login that signs in Tasklist, null when the member does not
+   * sign) and the staff group that signs for the département (null when it does not sign).
+   */
+  public record Prepared(String memberSignatoryUserId, String memberGroupId, String departmentGroupId) {
+
+    public boolean memberSigns() {
+      return memberSignatoryUserId != null;
+    }
+
+    public boolean departmentSigns() {
+      return departmentGroupId != null;
+    }
+  }
 
   private final Map<DocumentType, SignableDocument> documents;
   private final SignatureRepository repository;
@@ -57,6 +68,11 @@ public class SignatureService {
 
   public Signing signing(DocumentType type, long documentId) {
     return document(type).signing(documentId);
+  }
+
+  /** The kind of document of that name ({@code CONVENTION}, or {@code convention} as in its address), if one is signed here. */
+  public Optional<DocumentType> documentType(String name) {
+    return documents.keySet().stream().filter(type -> type.name().equalsIgnoreCase(name)).findFirst();
   }
 
   /**
@@ -90,25 +106,19 @@ public class SignatureService {
    */
   @Transactional
   public Prepared prepare(DocumentType type, long documentId, String actor) {
-    Signing signing = signing(type, documentId);
-    Optional<Person> known =
-        accounts.peopleOf(signing.organisationId()).stream()
-            .filter(person -> person.email().equalsIgnoreCase(signing.memberSignatoryEmail()) && person.active())
-            .findFirst();
-    Person signatory =
-        known.orElseGet(() -> {
-          String[] names = fr.manche.tna.membership.Admission.splitName(signing.memberSignatoryName());
-          Person created = accounts.addPerson(
-              signing.organisationId(), names[0], names[1], signing.memberSignatoryEmail(), PersonRole.SIGNATAIRE.name(), actor);
-          invitations.invite(created);
-          return created;
-        });
+    SignableDocument document = document(type);
+    Signing signing = document.signing(documentId);
+    Person signatory = !document.parties().contains(Party.MEMBRE) ? null : invitations.personWithAccount(
+        signing.organisationId(), signing.memberSignatoryName(), signing.memberSignatoryEmail(), PersonRole.SIGNATAIRE, actor);
     repository.archive(
         new ArchivedDocument(type, documentId, ArchivedDocument.DRAFT, signing.fileName() + "-a-signer.pdf",
             document(type).render(documentId, List.of())),
         ParisTime.now().toOffsetDateTime());
     String groupId = organisations.findById(signing.organisationId()).orElseThrow().memberGroupId();
-    return new Prepared(signatory.userId(), groupId);
+    return new Prepared(
+        signatory == null ? null : signatory.userId(),
+        groupId,
+        document.parties().contains(Party.DEPARTEMENT) ? document.departmentSignatories().groupId() : null);
   }
 
   /**
@@ -119,7 +129,7 @@ public class SignatureService {
    */
   @Transactional
   public Signature sign(DocumentType type, long documentId, Party party, String userId, Object confirmed, String name, String role) {
-    ensureMaySign(signing(type, documentId), party, userId);
+    ensureMaySign(type, documentId, party, userId);
     if (!Boolean.TRUE.equals(confirmed) && !"true".equals(String.valueOf(confirmed))) {
       throw new InvalidInputException("Cochez « J'ai lu le document et je le signe » pour signer.");
     }
@@ -141,7 +151,7 @@ public class SignatureService {
    */
   @Transactional
   public SignatureRefusal refuse(DocumentType type, long documentId, Party party, String userId, String name, String reason) {
-    ensureMaySign(signing(type, documentId), party, userId);
+    ensureMaySign(type, documentId, party, userId);
     SignatureRefusal refusal = new SignatureRefusal(party, userId, Inputs.required(name, "Votre nom", 200),
         Inputs.required(reason, "Motif du refus de signer", 2000), ParisTime.now().toOffsetDateTime());
     repository.insertRefusal(type, documentId, refusal);
@@ -164,8 +174,8 @@ public class SignatureService {
   @Transactional
   public ArchivedDocument archiveSigned(DocumentType type, long documentId) {
     List<Signature> signatures = signatures(type, documentId);
-    if (signatures.size() != Party.values().length) {
-      throw new IllegalStateException(type + " " + documentId + " is not signed by both parties");
+    if (signatures.size() != document(type).parties().size()) {
+      throw new IllegalStateException(type + " " + documentId + " is not signed by every party");
     }
     ArchivedDocument signed =
         new ArchivedDocument(type, documentId, ArchivedDocument.SIGNED, signing(type, documentId).fileName() + "-signee.pdf",
@@ -189,11 +199,17 @@ public class SignatureService {
 
   /**
    * Only the signatory the organisation named signs (or refuses to sign) for it, and only the département's
-   * signatories for the département (R02, R04), whatever the process variables say about the document.
+   * staff group that signs this kind of document for the département (R02, R04), whatever the process
+   * variables say about the document; a party that does not sign this kind of document signs nothing.
    *
    * @throws InvalidInputException in French otherwise
    */
-  private void ensureMaySign(Signing signing, Party party, String userId) {
+  private void ensureMaySign(DocumentType type, long documentId, Party party, String userId) {
+    SignableDocument document = document(type);
+    Signing signing = document.signing(documentId);
+    if (!document.parties().contains(party)) {
+      throw new InvalidInputException("Ce document ne se signe pas " + party.label() + ".");
+    }
     if (party == Party.MEMBRE) {
       boolean named = userId != null && accounts.personOfUser(userId)
           .filter(person -> person.active() && person.organisationId() == signing.organisationId()
@@ -203,8 +219,9 @@ public class SignatureService {
         throw new InvalidInputException("Seul le signataire désigné par l'organisation peut signer pour elle.");
       }
     } else if (userId == null
-        || identities.createUserQuery().userId(userId).memberOfGroup(StaffGroup.SIGNATORIES.groupId()).count() == 0) {
-      throw new InvalidInputException("Seuls les signataires du Département signent pour lui.");
+        || identities.createUserQuery().userId(userId).memberOfGroup(document.departmentSignatories().groupId()).count() == 0) {
+      throw new InvalidInputException("Seuls les membres du groupe « " + document.departmentSignatories().label()
+          + " » signent ce document pour le Département.");
     }
   }
 }

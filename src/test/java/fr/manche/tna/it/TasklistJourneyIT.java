@@ -251,6 +251,8 @@ class TasklistJourneyIT {
     waitFor(By.id("motDePasse")).sendKeys("Gavray-sur-Sienne 2026");
     browser.findElement(By.id("confirmation")).sendKeys("Gavray-sur-Sienne 2026");
     browser.findElement(By.xpath("//button[normalize-space()='Enregistrer mon mot de passe']")).click();
+    // The password is saved only once its confirmation is shown: leaving earlier would cancel the submission.
+    waitFor(By.xpath("//h1[normalize-space()='Mot de passe enregistré']"));
 
     // The member's signatory signs first, from "Mes tâches".
     login(login, "Gavray-sur-Sienne 2026");

@@ -12,7 +12,7 @@ import fr.manche.tna.membership.LegalForm;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.membership.Person;
-import fr.manche.tna.membership.StaffGroup;
+import fr.manche.tna.platform.security.StaffGroup;
 import fr.manche.tna.test.TestDatabase;
 import fr.manche.tna.test.TestInfrastructure;
 import fr.manche.tna.test.TestMailServer;

@@ -9,7 +9,7 @@ import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.Directory;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.OrganisationRepository;
-import fr.manche.tna.membership.StaffGroup;
+import fr.manche.tna.platform.security.StaffGroup;
 import fr.manche.tna.notification.Notification;
 import fr.manche.tna.notification.NotificationService;
 import fr.manche.tna.notification.ProcessNotifications;

@@ -1,5 +1,6 @@
 package fr.manche.tna.convention.amendment;
 
+import fr.manche.tna.signature.DocumentType;
 import fr.manche.tna.signature.Party;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,6 +32,8 @@ public record Amendment(
     String decisionReason,
     LocalDate effectiveDate) {
 
+  /** An amendment as a document both parties sign (R04). */
+  public static final DocumentType DOCUMENT_TYPE = new DocumentType("AVENANT");
   /** R05: whether the request reached the département in time (a late one is refused at once). */
   public boolean receivedInTime() {
     return status != AmendmentStatus.REFUSEE_HORS_DELAI;

@@ -3,7 +3,6 @@ package fr.manche.tna.convention.amendment;
 import fr.manche.tna.convention.Convention;
 import fr.manche.tna.convention.ConventionEvents;
 import fr.manche.tna.platform.web.TasklistLinks;
-import fr.manche.tna.signature.DocumentType;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +26,7 @@ class AmendmentEvents implements ConventionEvents {
             amendment.numberLabel() + " « " + amendment.object() + " », demandé le " + amendment.receivedOnLabel() + " : "
                 + amendment.statusLabel()
                 + (amendment.effectiveDate() == null ? "" : ", en vigueur le " + amendment.effectiveDateLabel()),
-            amendment.number() == null ? null : links.document(DocumentType.AVENANT, amendment.id()),
+            amendment.number() == null ? null : links.document(Amendment.DOCUMENT_TYPE.name(), amendment.id()),
             false))
         .toList();
   }

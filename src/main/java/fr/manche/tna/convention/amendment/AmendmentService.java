@@ -8,13 +8,12 @@ import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.membership.Person;
 import fr.manche.tna.membership.Siret;
-import fr.manche.tna.membership.StaffGroup;
+import fr.manche.tna.platform.security.StaffGroup;
 import fr.manche.tna.platform.Inputs;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.audit.AuditLog;
 import fr.manche.tna.platform.time.ParisTime;
 import fr.manche.tna.signature.ArchivedDocument;
-import fr.manche.tna.signature.DocumentType;
 import fr.manche.tna.signature.Party;
 import fr.manche.tna.signature.Signature;
 import fr.manche.tna.signature.SignatureService;
@@ -195,7 +194,7 @@ public class AmendmentService {
     Convention convention = lifecycle.convention(amendment.conventionId());
     audit.record("système", "Avenant non signé", subject(convention, lifecycle.organisationOf(convention)),
         convention.organisationId(), amendment.title() + " « " + amendment.object() + " »"
-            + signatures.refusal(DocumentType.AVENANT, amendmentId).map(refusal -> " — " + refusal.signerName() + " : " + refusal.reason()).orElse(""));
+            + signatures.refusal(Amendment.DOCUMENT_TYPE, amendmentId).map(refusal -> " — " + refusal.signerName() + " : " + refusal.reason()).orElse(""));
     return amendment;
   }
 
@@ -207,14 +206,14 @@ public class AmendmentService {
   @Transactional
   public Amendment apply(long amendmentId) {
     Amendment amendment = find(amendmentId);
-    List<Signature> signed = signatures.signatures(DocumentType.AVENANT, amendmentId);
+    List<Signature> signed = signatures.signatures(Amendment.DOCUMENT_TYPE, amendmentId);
     if (signed.size() != Party.values().length) {
       throw new IllegalStateException("Amendment " + amendmentId + " is not signed by both parties");
     }
     Signature last = signed.stream().max(Comparator.comparing(Signature::signedOn)).orElseThrow();
     LocalDate effective = ConventionTerms.amendmentEffectiveDate(last.signedOn(), amendment.namedEffectiveDate());
     repository.signed(amendmentId, effective);
-    signatures.archiveSigned(DocumentType.AVENANT, amendmentId);
+    signatures.archiveSigned(Amendment.DOCUMENT_TYPE, amendmentId);
     Convention convention = lifecycle.convention(amendment.conventionId());
     audit.record(last.signerUserId(), "Avenant signé",
         subject(convention, lifecycle.organisationOf(convention)), convention.organisationId(),
@@ -233,8 +232,8 @@ public class AmendmentService {
 
   /** The signed PDF, or the draft until both have signed. */
   public Optional<ArchivedDocument> document(long amendmentId) {
-    return signatures.archived(DocumentType.AVENANT, amendmentId, ArchivedDocument.SIGNED)
-        .or(() -> signatures.archived(DocumentType.AVENANT, amendmentId, ArchivedDocument.DRAFT));
+    return signatures.archived(Amendment.DOCUMENT_TYPE, amendmentId, ArchivedDocument.SIGNED)
+        .or(() -> signatures.archived(Amendment.DOCUMENT_TYPE, amendmentId, ArchivedDocument.DRAFT));
   }
 
   /** Where the requester reads mail: their person's or their staff account's address, if any. */

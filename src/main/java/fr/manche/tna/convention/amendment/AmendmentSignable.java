@@ -30,7 +30,7 @@ class AmendmentSignable implements SignableDocument {
 
   @Override
   public DocumentType type() {
-    return DocumentType.AVENANT;
+    return Amendment.DOCUMENT_TYPE;
   }
 
   @Override

@@ -36,7 +36,7 @@ public class ConventionLifeStarter implements JavaDelegate {
   }
 
   public ProcessInstance start(long conventionId) {
-    // The organisation names the instance's tenant (platform.security.OrganisationTenants).
+    // The organisation names the instance's tenant (membership.OrganisationTenants).
     long organisationId = lifecycle.convention(conventionId).organisationId();
     return runtimeService.startProcessInstanceByKey(
         ConventionLifeProcess.KEY, ConventionLifeProcess.businessKey(conventionId),

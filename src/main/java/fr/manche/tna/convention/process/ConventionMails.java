@@ -6,7 +6,7 @@ import fr.manche.tna.convention.ConventionStatus;
 import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.Directory;
 import fr.manche.tna.membership.Organisation;
-import fr.manche.tna.membership.StaffGroup;
+import fr.manche.tna.platform.security.StaffGroup;
 import fr.manche.tna.notification.CalendarInvitation;
 import fr.manche.tna.notification.Notification;
 import fr.manche.tna.platform.time.ParisTime;

@@ -4,7 +4,7 @@ import fr.manche.tna.convention.ConventionEvents;
 import fr.manche.tna.convention.ConventionStatus;
 import fr.manche.tna.convention.ConventionSummary;
 import fr.manche.tna.platform.web.TasklistLinks;
-import fr.manche.tna.signature.DocumentType;
+import fr.manche.tna.convention.Convention;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -39,7 +39,7 @@ class ConventionDetails {
     boolean hasDocument = summary.status() != ConventionStatus.EN_EXAMEN
         && summary.status() != ConventionStatus.A_COMPLETER
         && summary.status() != ConventionStatus.REFUSEE;
-    return new View(summary, hasDocument ? links.document(DocumentType.CONVENTION, summary.id()) : null,
+    return new View(summary, hasDocument ? links.document(Convention.DOCUMENT_TYPE.name(), summary.id()) : null,
         history.stream().filter(event -> !event.upcoming()).toList(), deadlines);
   }
 }

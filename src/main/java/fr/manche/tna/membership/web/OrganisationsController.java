@@ -5,7 +5,7 @@ import fr.manche.tna.membership.Insurance;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.membership.Person;
 import fr.manche.tna.membership.PersonRole;
-import fr.manche.tna.membership.process.AccountInvitations;
+import fr.manche.tna.membership.AccountInvitations;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.audit.AuditLog;
 import fr.manche.tna.platform.security.CurrentUser;

@@ -1,6 +1,6 @@
 package fr.manche.tna.platform.config;
 
-import fr.manche.tna.membership.StaffGroup;
+import fr.manche.tna.platform.security.StaffGroup;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.boot.context.properties.bind.Binder;

@@ -4,7 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import fr.manche.tna.membership.AccountService;
-import fr.manche.tna.membership.StaffGroup;
+import fr.manche.tna.platform.security.StaffGroup;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The standing authorizations (authorization checks are on): what each group may do on any resource. What a
- * member may see of their organisation's requests: {@link InstanceGrants} and {@link OrganisationTenants}. Who may
+ * member may see of their organisation's requests: {@link InstanceGrants} and {@code membership.OrganisationTenants}. Who may
  * start a process is read from its model ({@code camunda:candidateStarterGroups}). Idempotent: run at every
  * start, it adds only what is missing.
  *

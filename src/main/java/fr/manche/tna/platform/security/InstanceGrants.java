@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
  * What an organisation's people may read of a process about their organisation: the instance, its variables
- * and its history, never another organisation's. The instance belongs to the organisation's tenant ({@link
+ * and its history, never another organisation's. The instance belongs to the organisation's tenant ({@code
  * OrganisationTenants}); the members' group holds {@code READ_INSTANCE} and {@code READ_HISTORY} on the
  * process definition, which the tenant check restricts to the instances of their own organisation. No
  * authorization row is written per instance (README, "Isolation: how it works"). Called from process code

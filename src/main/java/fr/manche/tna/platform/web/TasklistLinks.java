@@ -35,8 +35,8 @@ public class TasklistLinks {
   }
 
   /** A signed document (or its draft until signed), for the staff and the organisation concerned. */
-  public String document(Enum<?> type, long documentId) {
-    return baseUrl + "/documents/" + type.name().toLowerCase(java.util.Locale.ROOT) + "/" + documentId;
+  public String document(String documentTypeName, long documentId) {
+    return baseUrl + "/documents/" + documentTypeName.toLowerCase(java.util.Locale.ROOT) + "/" + documentId;
   }
 
   /** The member's page: their conventions, dates, amendments and documents. */
@@ -46,7 +46,7 @@ public class TasklistLinks {
 
   /** The member's page of their organisation's requests and where each stands ({@code /mes-demandes}). */
   public String memberRequests() {
-    return baseUrl + MemberRequestsController.PATH;
+    return baseUrl + Page.MES_DEMANDES.path();
   }
 
   /** The staff's list of conventions and deadlines. */

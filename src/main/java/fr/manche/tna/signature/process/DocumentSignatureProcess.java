@@ -5,8 +5,9 @@ import fr.manche.tna.signature.DocumentType;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * The called process {@code DocumentSignature} (bpmn/signature/DocumentSignature.bpmn): both parties sign a
- * convention or an amendment, in either order. The caller passes {@link #DOCUMENT_TYPE} and
+ * The called process {@code DocumentSignature} (bpmn/signature/DocumentSignature.bpmn): the parties sign a
+ * document, in either order; its {@link fr.manche.tna.signature.SignableDocument} says which parties sign and
+ * which staff group signs for the département. The caller passes {@link #DOCUMENT_TYPE} and
  * {@link #DOCUMENT_ID} and goes on when both have signed. Also sets
  * {@link fr.manche.tna.platform.process.CommonVariables#ORGANISATION_ID} and
  * {@link fr.manche.tna.platform.process.CommonVariables#MEMBER_GROUP_ID}.
@@ -15,13 +16,18 @@ public final class DocumentSignatureProcess {
 
   public static final String KEY = "DocumentSignature";
 
-  /** In: a {@link fr.manche.tna.signature.DocumentType} name. */
+  /** In: a {@link fr.manche.tna.signature.DocumentType}'s name, e.g. {@code CONVENTION}. */
   public static final ProcessVariable<String> DOCUMENT_TYPE = ProcessVariable.ofString("documentType");
-  /** In: the convention's or the amendment's id. */
+  /** In: the document's id in its own table. */
   public static final ProcessVariable<Long> DOCUMENT_ID = ProcessVariable.ofLong("documentId");
 
   /** Set by the process. */
   public static final ProcessVariable<String> MEMBER_SIGNATORY_USER_ID = ProcessVariable.ofString("memberSignatoryUserId");
+  /** The staff group whose task it is to sign for the département (the document type says which). */
+  public static final ProcessVariable<String> DEPARTMENT_SIGNATORY_GROUP = ProcessVariable.ofString("departmentSignatoryGroup");
+  /** Whether each party signs this kind of document (read by the gateway that opens the tasks). */
+  public static final ProcessVariable<Boolean> MEMBER_SIGNS = ProcessVariable.ofBoolean("memberSigns");
+  public static final ProcessVariable<Boolean> DEPARTMENT_SIGNS = ProcessVariable.ofBoolean("departmentSigns");
   public static final ProcessVariable<String> DOCUMENT_TITLE = ProcessVariable.ofString("documentTitle");
   public static final ProcessVariable<String> DOCUMENT_LINK = ProcessVariable.ofString("documentLink");
   /** Set when each party's task completes: signed (true) or refused (false). */
@@ -51,7 +57,7 @@ public final class DocumentSignatureProcess {
   public static final String NOTIFY_REFUSED = "ServiceTask_NotifySignatureRefused";
 
   public static DocumentType documentType(VariableScope variables) {
-    return DocumentType.valueOf(DOCUMENT_TYPE.get(variables));
+    return new DocumentType(DOCUMENT_TYPE.get(variables));
   }
 
   public static long documentId(VariableScope variables) {

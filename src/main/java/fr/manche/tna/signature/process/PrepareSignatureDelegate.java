@@ -35,10 +35,13 @@ class PrepareSignatureDelegate implements JavaDelegate {
         signatures.prepare(type, documentId, Actor.of(execution));
     Signing signing = signatures.signing(type, documentId);
     DocumentSignatureProcess.MEMBER_SIGNATORY_USER_ID.set(execution, prepared.memberSignatoryUserId());
+    DocumentSignatureProcess.DEPARTMENT_SIGNATORY_GROUP.set(execution, prepared.departmentGroupId());
+    DocumentSignatureProcess.MEMBER_SIGNS.set(execution, prepared.memberSigns());
+    DocumentSignatureProcess.DEPARTMENT_SIGNS.set(execution, prepared.departmentSigns());
     CommonVariables.MEMBER_GROUP_ID.set(execution, prepared.memberGroupId());
     CommonVariables.ORGANISATION_ID.set(execution, signing.organisationId());
     DocumentSignatureProcess.DOCUMENT_TITLE.set(execution, signing.title());
-    DocumentSignatureProcess.DOCUMENT_LINK.set(execution, links.document(type, documentId));
+    DocumentSignatureProcess.DOCUMENT_LINK.set(execution, links.document(type.name(), documentId));
     InstanceGrants.letGroupRead(execution, prepared.memberGroupId());
   }
 }

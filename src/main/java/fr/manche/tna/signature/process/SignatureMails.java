@@ -1,7 +1,7 @@
 package fr.manche.tna.signature.process;
 
 import fr.manche.tna.membership.Directory;
-import fr.manche.tna.membership.StaffGroup;
+import fr.manche.tna.platform.security.StaffGroup;
 import fr.manche.tna.notification.Message;
 import fr.manche.tna.notification.Notification;
 import fr.manche.tna.platform.web.TasklistLinks;

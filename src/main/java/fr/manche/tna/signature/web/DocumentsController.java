@@ -43,13 +43,12 @@ class DocumentsController {
       response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
       return null;
     }
-    DocumentType documentType;
-    try {
-      documentType = DocumentType.valueOf(type.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
+    Optional<DocumentType> known = signatures.documentType(type);
+    if (known.isEmpty()) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return null;
     }
+    DocumentType documentType = known.get();
     Optional<ArchivedDocument> document =
         signatures.archived(documentType, id, ArchivedDocument.SIGNED)
             .or(() -> signatures.archived(documentType, id, ArchivedDocument.DRAFT));

@@ -1,5 +1,6 @@
 package fr.manche.tna.platform.security;
 
+import fr.manche.tna.membership.OrganisationTenantsSetup;
 import static fr.manche.tna.communication.process.CommunicationRequestProcess.AMEND_TASK;
 import static fr.manche.tna.communication.process.CommunicationRequestProcess.NOTIFY_MEMBER;
 import static fr.manche.tna.communication.process.CommunicationRequestProcess.NOTIFY_REFERENTS;

@@ -113,6 +113,7 @@ final class OwnedInstances {
     long document = owner.conventionId() != null ? owner.conventionId() : NO_SUCH_ID;
     variables.put("memberGroupId", owner.groupId());
     variables.put("memberSignatoryUserId", owner.memberUserId());
+    variables.put("departmentSignatoryGroup", "tna-signataires");
     variables.put("organisationId", owner.organisationId());
     variables.put("conventionId", document);
     variables.put("documentType", "CONVENTION");

@@ -1,5 +1,6 @@
 package fr.manche.tna.platform.security;
 
+import fr.manche.tna.membership.MemberInstanceAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -7,7 +7,7 @@ import fr.manche.tna.convention.termination.FormalNoticeService;
 import fr.manche.tna.convention.termination.FormalNoticeStatus;
 import fr.manche.tna.membership.Directory;
 import fr.manche.tna.membership.Organisation;
-import fr.manche.tna.membership.StaffGroup;
+import fr.manche.tna.platform.security.StaffGroup;
 import fr.manche.tna.notification.Message;
 import fr.manche.tna.notification.Notification;
 import fr.manche.tna.platform.time.ParisTime;

@@ -5,7 +5,6 @@ import static fr.manche.tna.convention.termination.process.ConventionTermination
 
 import fr.manche.tna.convention.Convention;
 import fr.manche.tna.convention.ConventionLifecycle;
-import fr.manche.tna.convention.process.ConventionLifeProcess;
 import fr.manche.tna.convention.termination.FormalNotice;
 import fr.manche.tna.convention.termination.FormalNoticeService;
 import fr.manche.tna.convention.termination.NoticeDecision;
@@ -13,15 +12,9 @@ import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.platform.process.Actor;
 import fr.manche.tna.platform.process.CommonVariables;
 import fr.manche.tna.platform.security.InstanceGrants;
-import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.runtime.Execution;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,8 +25,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class ConventionTerminationSteps {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ConventionTerminationSteps.class);
 
   /**
    * Records the notice in the start transaction; lets the organisation's group read the instance (what
@@ -92,39 +83,6 @@ class ConventionTerminationSteps {
       FormalNotice notice =
           service.decide(noticeId(task), NoticeDecision.fromSubmitted(DECISION.getOrNull(task)), DECISION_REASON.getOrNull(task), Actor.of(task));
       OUTCOME.set(task, notice.status());
-    };
-  }
-
-  /**
-   * A wholly terminated convention's life ends: the message {@value ConventionLifeProcess#TERMINATED_MESSAGE}
-   * goes to its {@code Convention} instance, when one is waiting for it.
-   */
-  @Bean("endTerminatedConventionLife")
-  JavaDelegate endTerminatedConventionLife() {
-    return execution -> {
-      long conventionId = CONVENTION_ID.get(execution);
-      String businessKey = ConventionLifeProcess.businessKey(conventionId);
-      RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-      // The person who decided need not be allowed to change the life instance: the model decides here.
-      Context.getCommandContext().runWithoutAuthorization(() -> {
-        List<String> waiting =
-            runtime.createExecutionQuery()
-                .processDefinitionKey(ConventionLifeProcess.KEY)
-                .processInstanceBusinessKey(businessKey)
-                .messageEventSubscriptionName(ConventionLifeProcess.TERMINATED_MESSAGE)
-                .list().stream()
-                .map(Execution::getProcessInstanceId)
-                .distinct()
-                .toList();
-        if (waiting.isEmpty()) {
-          LOG.warn("Convention {} résiliée : aucune instance {} n'attend le message {}.", conventionId, ConventionLifeProcess.KEY,
-              ConventionLifeProcess.TERMINATED_MESSAGE);
-        }
-        waiting.forEach(instanceId -> runtime.createMessageCorrelation(ConventionLifeProcess.TERMINATED_MESSAGE)
-            .processInstanceId(instanceId)
-            .correlate());
-        return null;
-      });
     };
   }
 

@@ -1,10 +1,10 @@
-package fr.manche.tna.platform.security;
+package fr.manche.tna.membership;
 
 import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.Directory;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.OrganisationRepository;
-import fr.manche.tna.membership.StaffGroup;
+import fr.manche.tna.platform.security.StaffGroup;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(2)
-class OrganisationTenantsSetup implements ApplicationRunner {
+public class OrganisationTenantsSetup implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrganisationTenantsSetup.class);
 

@@ -1,4 +1,4 @@
-package fr.manche.tna.platform.requests;
+package fr.manche.tna.requests;
 
 import fr.manche.tna.platform.process.ProcessVariable;
 

@@ -1,4 +1,4 @@
-package fr.manche.tna.membership;
+package fr.manche.tna.platform.security;
 
 /** The département's staff roles, as Camunda groups (ids are what BPMN candidate groups name). */
 public enum StaffGroup {

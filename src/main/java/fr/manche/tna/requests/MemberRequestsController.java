@@ -1,6 +1,6 @@
-package fr.manche.tna.platform.web;
+package fr.manche.tna.requests;
 
-import fr.manche.tna.platform.requests.MemberRequests;
+import fr.manche.tna.requests.MemberRequests;
 import fr.manche.tna.platform.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package fr.manche.tna.platform.requests;
+package fr.manche.tna.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,7 @@
-package fr.manche.tna.platform.requests;
+package fr.manche.tna.requests;
 
-import static fr.manche.tna.platform.requests.RequestAcknowledgementProcess.REQUESTER;
-import static fr.manche.tna.platform.requests.RequestAcknowledgementProcess.REQUEST_INSTANCE_ID;
+import static fr.manche.tna.requests.RequestAcknowledgementProcess.REQUESTER;
+import static fr.manche.tna.requests.RequestAcknowledgementProcess.REQUEST_INSTANCE_ID;
 
 import fr.manche.tna.membership.Directory;
 import fr.manche.tna.notification.Message;

@@ -1,11 +1,11 @@
-package fr.manche.tna.platform.security;
+package fr.manche.tna.membership;
 
 import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.membership.Person;
-import fr.manche.tna.membership.StaffGroup;
 import fr.manche.tna.platform.process.CommonVariables;
+import fr.manche.tna.platform.security.StaffGroup;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

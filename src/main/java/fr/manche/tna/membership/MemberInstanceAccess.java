@@ -1,5 +1,6 @@
-package fr.manche.tna.platform.security;
+package fr.manche.tna.membership;
 
+import fr.manche.tna.platform.security.InstanceGrants;
 import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.membership.Person;
