@@ -21,6 +21,11 @@ public enum CommunicationDecision {
     return label;
   }
 
+  /** Whether the member is to amend the request, which then comes back for review. */
+  public boolean changesRequested() {
+    return this == A_MODIFIER;
+  }
+
   /**
    * Reads the referent's answer; asking for changes or refusing needs a comment for the member.
    *

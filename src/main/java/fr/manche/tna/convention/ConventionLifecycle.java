@@ -10,7 +10,9 @@ import fr.manche.tna.signature.ArchivedDocument;
 import fr.manche.tna.signature.Party;
 import fr.manche.tna.signature.Signature;
 import fr.manche.tna.signature.SignatureService;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -29,6 +31,9 @@ public class ConventionLifecycle {
       return successor.isPresent();
     }
   }
+
+  /** The moments a convention in force waits for: both reminders of its end, then its end (R02). */
+  public record Deadlines(Instant firstReminder, Instant secondReminder, Instant end) {}
 
   private final ConventionRepository conventions;
   private final ConventionApplicationService applications;
@@ -103,6 +108,16 @@ public class ConventionLifecycle {
     audit.record(actor == null ? "système" : actor, "Convention signée", "Convention " + conventionId + " — " + organisationOf(convention).name(),
         convention.organisationId(), "En vigueur du " + ParisTime.formatDate(effective) + " au " + ParisTime.formatDate(lastDay));
     return convention(conventionId);
+  }
+
+  /** When a convention in force is reminded of its end, then ends; its life's timers wait for these. */
+  public Deadlines deadlines(Convention convention) {
+    if (convention.lastDay() == null) {
+      throw new IllegalStateException("Convention " + convention.id() + " is not in force");
+    }
+    List<ZonedDateTime> reminders = ConventionTerms.endReminders(convention.lastDay());
+    return new Deadlines(reminders.get(0).toInstant(), reminders.get(1).toInstant(),
+        ConventionTerms.endsAt(convention.lastDay()).toInstant());
   }
 
   /** A party refused to sign (reason in the signature's refusal): the convention never takes effect. */

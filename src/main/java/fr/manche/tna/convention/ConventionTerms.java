@@ -87,6 +87,11 @@ public final class ConventionTerms {
     return acknowledgedOn.plusDays(FORMAL_NOTICE_DAYS).atStartOfDay(ParisTime.ZONE);
   }
 
+  /** R02: when the convention has reached its end: the day after its last day in force, at midnight in Paris. */
+  public static ZonedDateTime endsAt(LocalDate lastDayInForce) {
+    return lastDayInForce.plusDays(1).atStartOfDay(ParisTime.ZONE);
+  }
+
   /** When both parties are reminded of the end: six, then four months before the last day in force. */
   public static List<ZonedDateTime> endReminders(LocalDate lastDayInForce) {
     return REMINDER_MONTHS_BEFORE_END.stream()

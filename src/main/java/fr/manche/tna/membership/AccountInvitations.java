@@ -28,7 +28,7 @@ public class AccountInvitations {
     runtimeService.startProcessInstanceByKey(
         AccountInvitationProcess.KEY,
         "personne-" + person.id(),
-        Map.of(AccountInvitationProcess.PERSON_ID, person.id()));
+        Map.ofEntries(AccountInvitationProcess.PERSON_ID.entry(person.id())));
   }
 
   /**

@@ -1,11 +1,12 @@
 package fr.manche.tna.membership;
 
 import fr.manche.tna.platform.security.InstanceGrants;
-import fr.manche.tna.platform.security.CurrentUser;
 import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.membership.Person;
 import fr.manche.tna.platform.InvalidInputException;
+import fr.manche.tna.platform.process.Actor;
+import fr.manche.tna.platform.process.CommonVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -14,14 +15,11 @@ import org.springframework.stereotype.Component;
  * Start listener of every member process ({@code <camunda:executionListener event="start"
  * delegateExpression="${memberInstanceAccess}"/>} on the process): the organisation of the person who starts
  * it, and only that organisation, may read this instance, its variables and its history. Sets the variables
- * {@value #ORGANISATION_ID} and {@value #MEMBER_GROUP_ID} (candidate group of the member's own tasks, which
+ * {@link CommonVariables#ORGANISATION_ID} and {@link CommonVariables#MEMBER_GROUP_ID} (candidate group of the member's own tasks, which
  * the engine then authorizes for that group only, with TASK_WORK: work on it, not reassign it).
  */
 @Component("memberInstanceAccess")
 public class MemberInstanceAccess implements ExecutionListener {
-
-  public static final String ORGANISATION_ID = "organisationId";
-  public static final String MEMBER_GROUP_ID = "memberGroupId";
 
   private final AccountService accounts;
   private final OrganisationRepository organisations;
@@ -33,14 +31,14 @@ public class MemberInstanceAccess implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String userId = CurrentUser.inEngine(execution.getProcessEngineServices());
+    String userId = Actor.of(execution);
     Person person = userId == null ? null : accounts.personOfUser(userId).orElse(null);
     if (person == null || !person.active()) {
       throw new InvalidInputException("Seules les personnes d'une structure membre peuvent faire cette demande.");
     }
     String groupId = organisations.findById(person.organisationId()).orElseThrow().memberGroupId();
-    execution.setVariable(ORGANISATION_ID, person.organisationId());
-    execution.setVariable(MEMBER_GROUP_ID, groupId);
+    CommonVariables.ORGANISATION_ID.set(execution, person.organisationId());
+    CommonVariables.MEMBER_GROUP_ID.set(execution, groupId);
     InstanceGrants.letGroupRead(execution, groupId);
   }
 }

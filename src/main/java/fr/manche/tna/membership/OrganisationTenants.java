@@ -4,6 +4,7 @@ import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.membership.Person;
+import fr.manche.tna.platform.process.CommonVariables;
 import fr.manche.tna.platform.security.StaffGroup;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,15 +40,13 @@ import org.springframework.stereotype.Component;
  *
  * <p>The tenant of a new instance, in this order: the calling instance's (a called process, e.g. a signature);
  * the organisation of the member who starts it (members act for their organisation only); the organisation
- * named by the start variable {@value MemberInstanceAccess#ORGANISATION_ID} (processes started by the
- * application) or {@value #SIRET} (staff's start forms); otherwise none (the staff's own processes, such as an
+ * named by the start variable {@link CommonVariables#ORGANISATION_ID} (processes started by the
+ * application) or {@link CommonVariables#SIRET} (staff's start forms); otherwise none (the staff's own processes, such as an
  * application from an organisation not registered yet). {@link InstanceGrants#letGroupRead} checks it
  * before an organisation's people may read an instance.
  */
 @Component
 class OrganisationTenants extends AbstractProcessEnginePlugin implements TenantIdProvider {
-
-  static final String SIRET = "siret";
 
   private static final Set<String> STAFF =
       Arrays.stream(StaffGroup.values()).map(StaffGroup::groupId).collect(Collectors.toUnmodifiableSet());
@@ -97,11 +96,13 @@ class OrganisationTenants extends AbstractProcessEnginePlugin implements TenantI
         return organisations.getObject().findById(member.get().organisationId());
       }
     }
-    if (variables.get(MemberInstanceAccess.ORGANISATION_ID) instanceof Number organisationId) {
-      return organisations.getObject().findById(organisationId.longValue());
+    Optional<Long> organisationId = CommonVariables.ORGANISATION_ID.getOptional(variables);
+    if (organisationId.isPresent()) {
+      return organisations.getObject().findById(organisationId.get());
     }
-    if (variables.get(SIRET) instanceof String siret) {
-      return organisations.getObject().findBySiret(siret.replaceAll("\\s", ""));
+    Optional<String> siret = CommonVariables.SIRET.getOptional(variables);
+    if (siret.isPresent()) {
+      return organisations.getObject().findBySiret(siret.get().replaceAll("\\s", ""));
     }
     return Optional.empty();
   }

@@ -75,8 +75,8 @@ class MemberRequestStarts extends AbstractProcessEnginePlugin {
           execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(
               RequestAcknowledgementProcess.KEY,
               requestInstanceId,
-              Map.of(RequestAcknowledgementProcess.REQUEST_INSTANCE_ID, requestInstanceId,
-                  RequestAcknowledgementProcess.REQUESTER, starter.getUserId())));
+              Map.ofEntries(RequestAcknowledgementProcess.REQUEST_INSTANCE_ID.entry(requestInstanceId),
+                  RequestAcknowledgementProcess.REQUESTER.entry(starter.getUserId()))));
     }
   }
 }

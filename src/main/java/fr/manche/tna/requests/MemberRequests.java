@@ -1,15 +1,21 @@
 package fr.manche.tna.requests;
 
+import fr.manche.tna.membership.AccountService;
+import fr.manche.tna.membership.Organisation;
+import fr.manche.tna.membership.OrganisationRepository;
+import fr.manche.tna.membership.Person;
 import fr.manche.tna.platform.security.CurrentUser;
 import fr.manche.tna.platform.time.ParisTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,12 +40,45 @@ public class MemberRequests {
    */
   public record Request(String name, String startedAt, String state, boolean open) {}
 
+  /**
+   * What the acknowledgement of a request tells the person who started it.
+   *
+   * @param email where it goes: the person's address, else their account's; null when neither is known
+   * @param firstName the person's first name, else their account's; may be null
+   * @param organisation the person's organisation, else the network's name
+   * @param requestName the process's name ("Demande d'accord pour une communication")
+   * @param receivedAt when it started, "lundi 1er mars 2027 à 10h15"
+   */
+  public record Acknowledgement(String email, String firstName, String organisation, String requestName, java.time.ZonedDateTime receivedAt) {}
+
   private final HistoryService historyService;
   private final IdentityService identityService;
+  private final AccountService accounts;
+  private final OrganisationRepository organisations;
 
-  MemberRequests(HistoryService historyService, IdentityService identityService) {
+  MemberRequests(HistoryService historyService, IdentityService identityService, AccountService accounts,
+      OrganisationRepository organisations) {
     this.historyService = historyService;
     this.identityService = identityService;
+    this.accounts = accounts;
+    this.organisations = organisations;
+  }
+
+  /** The acknowledgement of the request that instance is, for the person who started it. */
+  public Acknowledgement acknowledgement(String requestInstanceId, String requesterUserId) {
+    HistoricProcessInstance request =
+        historyService.createHistoricProcessInstanceQuery().processInstanceId(requestInstanceId).singleResult();
+    Optional<Person> person = accounts.personOfUser(requesterUserId);
+    User user = identityService.createUserQuery().userId(requesterUserId).singleResult();
+    String organisation = person.flatMap(p -> organisations.findById(p.organisationId()))
+        .map(Organisation::name).orElse("Réseau des territoires numériques apprenants");
+    String firstName = person.map(Person::firstName).orElse(user == null ? null : user.getFirstName());
+    return new Acknowledgement(
+        person.map(Person::email).orElse(user == null ? null : user.getEmail()),
+        firstName == null || firstName.isBlank() || "-".equals(firstName) ? null : firstName,
+        organisation,
+        request.getProcessDefinitionName(),
+        request.getStartTime().toInstant().atZone(ParisTime.ZONE));
   }
 
   /**

@@ -99,8 +99,8 @@ class CommunicationRequestTest {
         .contains("Suivre mes demandes : https://reseau-tna.example.fr/mes-demandes");
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getEndActivityId())
         .isEqualTo("EndEvent_RequestAnswered");
-    CommunicationRequest recorded = service.find((Long) historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName("requestId").singleResult().getValue());
+    CommunicationRequest recorded =
+        service.find(CommunicationRequestProcess.REQUEST_ID.getOptional(historyService, instance.getId()).orElseThrow());
     assertThat(recorded.status()).isEqualTo(CommunicationDecision.ACCORDEE);
     assertThat(recorded.content()).isEqualTo("Article avec le logo du Département");
     assertThat(recorded.decidedBy()).isEqualTo("com.referent");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.security.StaffGroup;
+import fr.manche.tna.platform.process.CommonVariables;
 import fr.manche.tna.signature.process.DocumentSignatureProcess;
 import fr.manche.tna.test.ApplicationTest;
 import fr.manche.tna.test.ConventionFixtures;
@@ -126,10 +127,10 @@ class AnyDocumentSignatureTest {
   }
 
   private ProcessInstance start(DocumentType type, long documentId) {
-    ProcessInstance signature = runtimeService.startProcessInstanceByKey(DocumentSignatureProcess.KEY, Map.of(
-        DocumentSignatureProcess.DOCUMENT_TYPE, type.name(),
-        DocumentSignatureProcess.DOCUMENT_ID, documentId,
-        "organisationId", member.convention().organisationId()));
+    ProcessInstance signature = runtimeService.startProcessInstanceByKey(DocumentSignatureProcess.KEY, Map.ofEntries(
+        DocumentSignatureProcess.DOCUMENT_TYPE.entry(type.name()),
+        DocumentSignatureProcess.DOCUMENT_ID.entry(documentId),
+        CommonVariables.ORGANISATION_ID.entry(member.convention().organisationId())));
     driver.runJobs(signature.getId());
     return signature;
   }

@@ -2,6 +2,7 @@ package fr.manche.tna.test;
 
 import fr.manche.tna.convention.Convention;
 import fr.manche.tna.convention.ConventionLifecycle;
+import fr.manche.tna.convention.ConventionVariables;
 import fr.manche.tna.convention.process.ConventionApplicationProcess;
 import fr.manche.tna.convention.process.ConventionLifeProcess;
 import fr.manche.tna.membership.AccountService;
@@ -113,7 +114,7 @@ public class ConventionFixtures {
   /** Both parties sign the document the instance (or its sub-instance) waits for, on those days. */
   public void signBoth(ProcessInstance parent, LocalDate memberSignsOn, LocalDate departmentSignsOn) {
     ProcessInstance signature = signatureOf(parent);
-    String member = (String) runtimeService.getVariable(signature.getId(), DocumentSignatureProcess.MEMBER_SIGNATORY_USER_ID);
+    String member = DocumentSignatureProcess.MEMBER_SIGNATORY_USER_ID.get(runtimeService, signature.getId());
     boolean memberFirst = !memberSignsOn.isAfter(departmentSignsOn);
     if (memberFirst) {
       sign(signature, DocumentSignatureProcess.SIGN_AS_MEMBER, member, memberSignsOn, "Jean Dupuis", "maire");
@@ -135,7 +136,7 @@ public class ConventionFixtures {
   public void refuseToSign(ProcessInstance parent, boolean asMember, LocalDate on, String reason) {
     ProcessInstance signature = signatureOf(parent);
     String userId = asMember
-        ? (String) runtimeService.getVariable(signature.getId(), DocumentSignatureProcess.MEMBER_SIGNATORY_USER_ID)
+        ? DocumentSignatureProcess.MEMBER_SIGNATORY_USER_ID.get(runtimeService, signature.getId())
         : SIGNATORY;
     at(on);
     Task task = driver.openTask(signature.getId(), asMember ? DocumentSignatureProcess.SIGN_AS_MEMBER : DocumentSignatureProcess.SIGN_AS_DEPARTMENT);
@@ -191,7 +192,7 @@ public class ConventionFixtures {
   }
 
   public long conventionOf(ProcessInstance life) {
-    return ((Number) runtimeService.getVariable(life.getId(), "conventionId")).longValue();
+    return ConventionVariables.CONVENTION_ID.get(runtimeService, life.getId());
   }
 
   /** Runs the due jobs of the instance and of the signature it calls. */

@@ -53,6 +53,6 @@ class CommunicationMails {
   }
 
   private static long requestId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(REQUEST_ID)).longValue();
+    return REQUEST_ID.get(execution);
   }
 }

@@ -1,29 +1,33 @@
 package fr.manche.tna.communication.process;
 
+import fr.manche.tna.platform.process.CommonVariables;
+import fr.manche.tna.platform.process.ProcessVariable;
+
 /**
  * The process {@code CommunicationRequest} (bpmn/communication/CommunicationRequest.bpmn), R21: a member asks
  * the département's agreement before promoting the cooperation; the network referent agrees, asks for
- * changes (the member amends and the request comes back) or refuses.
+ * changes (the member amends and the request comes back) or refuses. Also uses
+ * {@link CommonVariables#ORGANISATION_ID} and {@link CommonVariables#MEMBER_GROUP_ID} (set when a member starts
+ * it) and {@link CommonVariables#REVIEWER}.
  */
 public final class CommunicationRequestProcess {
 
   public static final String KEY = "CommunicationRequest";
 
-  /** Variables of the start and amendment forms (strings). */
-  public static final String SUBJECT = "subject";
-  public static final String CONTENT = "content";
-  public static final String MEDIA = "media";
-  public static final String PARTNERS = "partners";
-  public static final String PLANNED_ON = "plannedOn";
+  /** Fields of the start and amendment forms (checked on the server). */
+  public static final ProcessVariable<String> SUBJECT = ProcessVariable.ofString("subject");
+  public static final ProcessVariable<String> CONTENT = ProcessVariable.ofString("content");
+  public static final ProcessVariable<String> MEDIA = ProcessVariable.ofString("media");
+  public static final ProcessVariable<String> PARTNERS = ProcessVariable.ofString("partners");
+  public static final ProcessVariable<String> PLANNED_ON = ProcessVariable.ofString("plannedOn");
 
-  /** Variables of the review form. */
-  public static final String DECISION = "decision";
-  public static final String DECISION_COMMENT = "decisionComment";
+  /** Fields of the review form (which also shows {@link CommonVariables#ORGANISATION_NAME}). */
+  public static final ProcessVariable<String> DECISION = ProcessVariable.ofString("decision");
+  public static final ProcessVariable<String> DECISION_COMMENT = ProcessVariable.ofString("decisionComment");
 
   /** Set by the process. */
-  public static final String REQUEST_ID = "requestId";
-  public static final String REVIEWER = "reviewer";
-  public static final String CHANGES_REQUESTED = "changesRequested";
+  public static final ProcessVariable<Long> REQUEST_ID = ProcessVariable.ofLong("requestId");
+  public static final ProcessVariable<Boolean> CHANGES_REQUESTED = ProcessVariable.ofBoolean("changesRequested");
 
   public static final String REVIEW_TASK = "UserTask_ReviewRequest";
   public static final String AMEND_TASK = "UserTask_AmendRequest";

@@ -5,8 +5,8 @@ import static fr.manche.tna.communication.process.CommunicationRequestProcess.*;
 import fr.manche.tna.communication.CommunicationDecision;
 import fr.manche.tna.communication.CommunicationRequestService;
 import fr.manche.tna.communication.CommunicationRequestService.Submission;
-import fr.manche.tna.platform.security.CurrentUser;
-import fr.manche.tna.membership.MemberInstanceAccess;
+import fr.manche.tna.platform.process.Actor;
+import fr.manche.tna.platform.process.CommonVariables;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -24,13 +24,9 @@ class CommunicationRequestSteps {
   @Bean("registerCommunicationRequest")
   JavaDelegate registerCommunicationRequest(CommunicationRequestService service) {
     return execution -> {
-      long id =
-          service.register(
-              (Long) execution.getVariable(MemberInstanceAccess.ORGANISATION_ID),
-              execution.getProcessInstanceId(),
-              CurrentUser.inEngine(execution.getProcessEngineServices()),
-              submission(execution));
-      execution.setVariable(REQUEST_ID, id);
+      long id = service.register(
+          CommonVariables.ORGANISATION_ID.get(execution), execution.getProcessInstanceId(), Actor.of(execution), submission(execution));
+      REQUEST_ID.set(execution, id);
       execution.setProcessBusinessKey("communication-" + id);
     };
   }
@@ -39,41 +35,37 @@ class CommunicationRequestSteps {
   @Bean("checkCommunicationReview")
   TaskListener checkCommunicationReview() {
     return task -> {
-      CommunicationDecision.fromSubmitted(
-          (String) task.getVariable(DECISION), (String) task.getVariable(DECISION_COMMENT));
-      task.setVariable(
-          REVIEWER, task.getAssignee() != null ? task.getAssignee() : CurrentUser.inEngine(task.getProcessEngineServices()));
+      decision(task);
+      CommonVariables.REVIEWER.set(task, Actor.of(task));
     };
   }
 
   @Bean("recordCommunicationDecision")
   JavaDelegate recordCommunicationDecision(CommunicationRequestService service) {
     return execution -> {
-      CommunicationDecision decision =
-          CommunicationDecision.fromSubmitted(
-              (String) execution.getVariable(DECISION), (String) execution.getVariable(DECISION_COMMENT));
-      service.decide(
-          (Long) execution.getVariable(REQUEST_ID),
-          decision,
-          (String) execution.getVariable(DECISION_COMMENT),
-          (String) execution.getVariable(REVIEWER));
-      execution.setVariable(CHANGES_REQUESTED, decision == CommunicationDecision.A_MODIFIER);
+      CommunicationDecision decision = decision(execution);
+      service.decide(REQUEST_ID.get(execution), decision, DECISION_COMMENT.getOrNull(execution),
+          CommonVariables.REVIEWER.getOrNull(execution));
+      CHANGES_REQUESTED.set(execution, decision.changesRequested());
     };
   }
 
   /** The member's amended request, checked when the amendment task is completed. */
   @Bean("amendCommunicationRequest")
   TaskListener amendCommunicationRequest(CommunicationRequestService service) {
-    return task -> service.amend(
-        (Long) task.getVariable(REQUEST_ID), CurrentUser.inEngine(task.getProcessEngineServices()), submission(task));
+    return task -> service.amend(REQUEST_ID.get(task), Actor.of(task), submission(task));
+  }
+
+  private static CommunicationDecision decision(VariableScope variables) {
+    return CommunicationDecision.fromSubmitted(DECISION.getOrNull(variables), DECISION_COMMENT.getOrNull(variables));
   }
 
   private static Submission submission(VariableScope variables) {
     return new Submission(
-        (String) variables.getVariable(SUBJECT),
-        (String) variables.getVariable(CONTENT),
-        (String) variables.getVariable(MEDIA),
-        (String) variables.getVariable(PARTNERS),
-        (String) variables.getVariable(PLANNED_ON));
+        SUBJECT.getOrNull(variables),
+        CONTENT.getOrNull(variables),
+        MEDIA.getOrNull(variables),
+        PARTNERS.getOrNull(variables),
+        PLANNED_ON.getOrNull(variables));
   }
 }

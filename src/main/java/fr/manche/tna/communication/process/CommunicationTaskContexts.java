@@ -3,6 +3,7 @@ package fr.manche.tna.communication.process;
 import fr.manche.tna.communication.CommunicationRequest;
 import fr.manche.tna.communication.CommunicationRequestService;
 import fr.manche.tna.membership.OrganisationRepository;
+import fr.manche.tna.platform.process.CommonVariables;
 import fr.manche.tna.platform.tasks.TaskContext;
 import fr.manche.tna.platform.tasks.TaskContexts;
 import fr.manche.tna.platform.time.ParisTime;
@@ -18,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CommunicationTaskContexts implements TaskContexts {
-
-  static final String ORGANISATION_NAME = "organisationName";
 
   private final CommunicationRequestService requests;
   private final OrganisationRepository organisations;
@@ -37,13 +36,13 @@ class CommunicationTaskContexts implements TaskContexts {
   @Override
   public TaskContext describe(DelegateTask task) {
     CommunicationRequest request =
-        requests.find(((Number) task.getVariable(CommunicationRequestProcess.REQUEST_ID)).longValue());
+        requests.find(CommunicationRequestProcess.REQUEST_ID.get(task));
     String organisation = organisations.findById(request.organisationId()).map(found -> found.name()).orElse(null);
     TaskContext context =
         TaskContext.of(organisation, "« " + request.subject() + " », diffusion prévue le " + ParisTime.formatDate(request.plannedOn()));
     if (CommunicationRequestProcess.REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
       context = context.due(request.plannedOn().atStartOfDay(ParisTime.ZONE).toInstant());
     }
-    return organisation == null ? context : context.prefill(Map.of(ORGANISATION_NAME, organisation));
+    return organisation == null ? context : context.prefill(Map.ofEntries(CommonVariables.ORGANISATION_NAME.entry(organisation)));
   }
 }

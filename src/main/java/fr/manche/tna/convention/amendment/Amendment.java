@@ -34,6 +34,10 @@ public record Amendment(
 
   /** An amendment as a document both parties sign (R04). */
   public static final DocumentType DOCUMENT_TYPE = new DocumentType("AVENANT");
+  /** R05: whether the request reached the département in time (a late one is refused at once). */
+  public boolean receivedInTime() {
+    return status != AmendmentStatus.REFUSEE_HORS_DELAI;
+  }
 
   /** "Avenant n° 2" */
   public String title() {

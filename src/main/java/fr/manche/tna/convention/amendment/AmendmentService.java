@@ -157,6 +157,15 @@ public class AmendmentService {
   }
 
   /**
+   * The referent's answer as the review form gives it, checked against the amendment's convention (R06).
+   *
+   * @throws InvalidInputException in French when it is incomplete or names a date that cannot be
+   */
+  public AmendmentDecision decision(long amendmentId, String decision, String reason, String namedEffectiveDate) {
+    return AmendmentDecision.fromSubmitted(decision, reason, namedEffectiveDate, lifecycle.convention(find(amendmentId).conventionId()));
+  }
+
+  /**
    * Records the referent's decision; an accepted amendment gets its number, in order within its convention.
    */
   @Transactional
@@ -191,12 +200,11 @@ public class AmendmentService {
 
   /**
    * Both parties have signed (R04): the amendment takes effect on the first day of the month after the last
-   * signature, or on the later date it names (R06); the signed PDF is archived.
-   *
-   * @param actor who applies it, or null: then the last signatory
+   * signature, or on the later date it names (R06); the signed PDF is archived. The last signature is the act
+   * recorded, in that signatory's name.
    */
   @Transactional
-  public Amendment apply(long amendmentId, String actor) {
+  public Amendment apply(long amendmentId) {
     Amendment amendment = find(amendmentId);
     List<Signature> signed = signatures.signatures(Amendment.DOCUMENT_TYPE, amendmentId);
     if (signed.size() != Party.values().length) {
@@ -207,7 +215,7 @@ public class AmendmentService {
     repository.signed(amendmentId, effective);
     signatures.archiveSigned(Amendment.DOCUMENT_TYPE, amendmentId);
     Convention convention = lifecycle.convention(amendment.conventionId());
-    audit.record(actor != null ? actor : last.signerUserId(), "Avenant signé",
+    audit.record(last.signerUserId(), "Avenant signé",
         subject(convention, lifecycle.organisationOf(convention)), convention.organisationId(),
         amendment.title() + " « " + amendment.object() + " », en vigueur à partir du " + ParisTime.formatDate(effective));
     return find(amendmentId);

@@ -2,6 +2,7 @@ package fr.manche.tna.convention.process;
 
 import fr.manche.tna.convention.process.ConventionApplicationProcess.StartForm;
 import fr.manche.tna.membership.LegalForm;
+import fr.manche.tna.platform.process.ProcessVariable;
 import fr.manche.tna.platform.tasks.TaskContext;
 import fr.manche.tna.platform.tasks.TaskContexts;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ class ApplicationTaskContexts implements TaskContexts {
     return TaskContext.of(text(task, StartForm.ORGANISATION_NAME), subject.toString());
   }
 
-  private static String text(DelegateTask task, String name) {
-    return task.getVariable(name) instanceof String value && !value.isBlank() ? value.strip() : null;
+  private static String text(DelegateTask task, ProcessVariable<String> field) {
+    return field.getOptional(task).filter(value -> !value.isBlank()).map(String::strip).orElse(null);
   }
 }

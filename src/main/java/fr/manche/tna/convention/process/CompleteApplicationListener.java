@@ -1,6 +1,6 @@
 package fr.manche.tna.convention.process;
 
-import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
+import static fr.manche.tna.convention.ConventionVariables.CONVENTION_ID;
 
 import fr.manche.tna.convention.ConventionApplicationService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,6 +22,6 @@ class CompleteApplicationListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    service.complete((Long) task.getVariable(CONVENTION_ID), RegisterApplicationDelegate.application(task));
+    service.complete(CONVENTION_ID.get(task), RegisterApplicationDelegate.application(task));
   }
 }

@@ -1,6 +1,6 @@
 package fr.manche.tna.convention.process;
 
-import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
+import static fr.manche.tna.convention.ConventionVariables.CONVENTION_ID;
 
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,7 +25,7 @@ class ConventionLifeEnd implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long conventionId = ((Number) execution.getVariable(CONVENTION_ID)).longValue();
+    long conventionId = CONVENTION_ID.get(execution);
     String businessKey = ConventionLifeProcess.businessKey(conventionId);
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
     // The person who decided need not be allowed to change the life instance: the model decides here.

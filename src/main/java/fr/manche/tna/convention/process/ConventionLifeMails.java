@@ -1,6 +1,6 @@
 package fr.manche.tna.convention.process;
 
-import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
+import static fr.manche.tna.convention.ConventionVariables.CONVENTION_ID;
 
 import fr.manche.tna.convention.Convention;
 import fr.manche.tna.convention.ConventionLifecycle;
@@ -96,10 +96,10 @@ class ConventionLifeMails {
   }
 
   private static long conventionId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(CONVENTION_ID)).longValue();
+    return CONVENTION_ID.get(execution);
   }
 
   private static boolean renewed(DelegateExecution execution) {
-    return Boolean.TRUE.equals(execution.getVariable(ConventionLifeProcess.RENEWED));
+    return ConventionLifeProcess.RENEWED.getOptional(execution).orElse(false);
   }
 }

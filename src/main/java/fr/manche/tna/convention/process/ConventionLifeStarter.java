@@ -1,9 +1,9 @@
 package fr.manche.tna.convention.process;
 
-import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
+import static fr.manche.tna.convention.ConventionVariables.CONVENTION_ID;
 
 import fr.manche.tna.convention.ConventionLifecycle;
-import fr.manche.tna.membership.MemberInstanceAccess;
+import fr.manche.tna.platform.process.CommonVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,7 +30,7 @@ public class ConventionLifeStarter implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long conventionId = ((Number) execution.getVariable(CONVENTION_ID)).longValue();
+    long conventionId = CONVENTION_ID.get(execution);
     // Whoever completed the last step need not be allowed to start processes: the model decides here.
     Context.getCommandContext().runWithoutAuthorization(() -> start(conventionId));
   }
@@ -40,6 +40,6 @@ public class ConventionLifeStarter implements JavaDelegate {
     long organisationId = lifecycle.convention(conventionId).organisationId();
     return runtimeService.startProcessInstanceByKey(
         ConventionLifeProcess.KEY, ConventionLifeProcess.businessKey(conventionId),
-        Map.of(CONVENTION_ID, conventionId, MemberInstanceAccess.ORGANISATION_ID, organisationId));
+        Map.ofEntries(CONVENTION_ID.entry(conventionId), CommonVariables.ORGANISATION_ID.entry(organisationId)));
   }
 }

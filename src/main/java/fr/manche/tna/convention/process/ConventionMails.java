@@ -1,8 +1,9 @@
 package fr.manche.tna.convention.process;
 
-import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
+import static fr.manche.tna.convention.ConventionVariables.CONVENTION_ID;
 
 import fr.manche.tna.convention.Convention;
+import fr.manche.tna.platform.process.CommonVariables;
 import fr.manche.tna.convention.ConventionApplicationService;
 import fr.manche.tna.convention.process.ConventionApplicationProcess.StartForm;
 import fr.manche.tna.membership.AccountService;
@@ -91,15 +92,15 @@ class ConventionMails {
   }
 
   private static long conventionId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(CONVENTION_ID)).longValue();
+    return CONVENTION_ID.get(execution);
   }
 
   private static FiledApplication filedApplication(DelegateExecution execution) {
     return new FiledApplication(
-        ((String) execution.getVariable(StartForm.ORGANISATION_NAME)).trim(),
-        ((String) execution.getVariable(StartForm.CONTACT_NAME)).trim(),
-        (String) execution.getVariable(StartForm.CONTACT_EMAIL),
-        (String) execution.getVariable(ConventionApplicationProcess.INELIGIBILITY_REASON),
-        (String) execution.getVariable(ConventionApplicationProcess.INITIATOR));
+        StartForm.ORGANISATION_NAME.get(execution).trim(),
+        StartForm.CONTACT_NAME.get(execution).trim(),
+        StartForm.CONTACT_EMAIL.getOrNull(execution),
+        ConventionApplicationProcess.INELIGIBILITY_REASON.getOrNull(execution),
+        CommonVariables.INITIATOR.getOrNull(execution));
   }
 }

@@ -1,6 +1,6 @@
 package fr.manche.tna.convention.process;
 
-import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
+import static fr.manche.tna.convention.ConventionVariables.CONVENTION_ID;
 
 import fr.manche.tna.convention.ConventionLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,7 +19,7 @@ class ReachEndDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ConventionLifecycle.End end = lifecycle.reachEnd(((Number) execution.getVariable(CONVENTION_ID)).longValue());
-    execution.setVariable(ConventionLifeProcess.RENEWED, end.renewed());
+    ConventionLifecycle.End end = lifecycle.reachEnd(CONVENTION_ID.get(execution));
+    ConventionLifeProcess.RENEWED.set(execution, end.renewed());
   }
 }

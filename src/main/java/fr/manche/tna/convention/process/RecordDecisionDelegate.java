@@ -1,14 +1,15 @@
 package fr.manche.tna.convention.process;
 
+import static fr.manche.tna.convention.ConventionVariables.CONVENTION_ID;
 import static fr.manche.tna.convention.process.ConventionApplicationProcess.APPLICATION_OUTCOME;
-import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
-import static fr.manche.tna.convention.process.ConventionApplicationProcess.REVIEWER;
 
 import fr.manche.tna.convention.ConventionApplicationService;
 import fr.manche.tna.convention.ReviewDecision;
 import fr.manche.tna.convention.process.ConventionApplicationProcess.ReviewForm;
+import fr.manche.tna.platform.process.CommonVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /** Records the referent's decision (who, when, why) in the convention. */
@@ -23,14 +24,17 @@ class RecordDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ReviewDecision decision =
-        ReviewDecision.fromSubmitted(
-            (String) execution.getVariable(ReviewForm.DECISION),
-            (String) execution.getVariable(ReviewForm.DECISION_REASON),
-            (String) execution.getVariable(ReviewForm.WELCOME_MEETING_DATE),
-            (String) execution.getVariable(ReviewForm.WELCOME_MEETING_TIME));
-    service.recordDecision(
-        (Long) execution.getVariable(CONVENTION_ID), decision, (String) execution.getVariable(REVIEWER));
-    execution.setVariable(APPLICATION_OUTCOME, decision.outcome().name());
+    ReviewDecision decision = decision(execution);
+    service.recordDecision(CONVENTION_ID.get(execution), decision, CommonVariables.REVIEWER.getOrNull(execution));
+    APPLICATION_OUTCOME.set(execution, decision.outcome().name());
+  }
+
+  /** The review form's answer, checked ({@link ReviewDecision#fromSubmitted}: a French refusal when wrong). */
+  static ReviewDecision decision(VariableScope variables) {
+    return ReviewDecision.fromSubmitted(
+        ReviewForm.DECISION.getOrNull(variables),
+        ReviewForm.DECISION_REASON.getOrNull(variables),
+        ReviewForm.WELCOME_MEETING_DATE.getOrNull(variables),
+        ReviewForm.WELCOME_MEETING_TIME.getOrNull(variables));
   }
 }

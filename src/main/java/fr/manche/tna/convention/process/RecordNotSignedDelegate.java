@@ -1,6 +1,6 @@
 package fr.manche.tna.convention.process;
 
-import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
+import static fr.manche.tna.convention.ConventionVariables.CONVENTION_ID;
 
 import fr.manche.tna.convention.ConventionLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,6 +19,6 @@ class RecordNotSignedDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    lifecycle.notSigned(((Number) execution.getVariable(CONVENTION_ID)).longValue());
+    lifecycle.notSigned(CONVENTION_ID.get(execution));
   }
 }

@@ -1,10 +1,11 @@
 package fr.manche.tna.convention.process;
 
-import static fr.manche.tna.convention.process.ConventionApplicationProcess.CONVENTION_ID;
+import static fr.manche.tna.convention.ConventionVariables.CONVENTION_ID;
 
 import fr.manche.tna.convention.ConventionApplication;
 import fr.manche.tna.convention.ConventionApplicationService;
 import fr.manche.tna.convention.process.ConventionApplicationProcess.StartForm;
+import fr.manche.tna.platform.process.Actor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -26,35 +27,29 @@ class RegisterApplicationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ConventionApplication application = application(execution);
-    java.util.Optional<String> ineligible =
-        service.ineligibility(application, fr.manche.tna.platform.security.CurrentUser.inEngine(execution.getProcessEngineServices()));
+    java.util.Optional<String> ineligible = service.ineligibility(application, Actor.of(execution));
     if (ineligible.isPresent()) {
-      execution.setVariable(ConventionApplicationProcess.APPLICATION_OUTCOME, ConventionApplicationProcess.INELIGIBLE);
-      execution.setVariable(ConventionApplicationProcess.INELIGIBILITY_REASON, ineligible.get());
+      ConventionApplicationProcess.APPLICATION_OUTCOME.set(execution, ConventionApplicationProcess.INELIGIBLE);
+      ConventionApplicationProcess.INELIGIBILITY_REASON.set(execution, ineligible.get());
       return;
     }
     long conventionId = service.register(application, execution.getProcessInstanceId());
-    execution.setVariable(CONVENTION_ID, conventionId);
-    execution.setProcessBusinessKey("convention-" + conventionId);
+    CONVENTION_ID.set(execution, conventionId);
+    execution.setProcessBusinessKey(ConventionLifeProcess.businessKey(conventionId));
   }
 
   /** The application as the start form (or the completion form) submitted it. */
   static ConventionApplication application(VariableScope variables) {
     return new ConventionApplication(
-        string(variables, StartForm.ORGANISATION_NAME),
-        string(variables, StartForm.LEGAL_FORM),
-        string(variables, StartForm.SIRET),
-        string(variables, StartForm.ADDRESS),
-        string(variables, StartForm.VENUE_DESCRIPTION),
-        string(variables, StartForm.CONTACT_NAME),
-        string(variables, StartForm.CONTACT_EMAIL),
-        string(variables, StartForm.MEMBER_SIGNATORY_NAME),
-        string(variables, StartForm.MEMBER_SIGNATORY_ROLE),
-        string(variables, StartForm.MEMBER_SIGNATORY_EMAIL));
-  }
-
-  private static String string(VariableScope variables, String name) {
-    Object value = variables.getVariable(name);
-    return value == null ? null : value.toString();
+        StartForm.ORGANISATION_NAME.getOrNull(variables),
+        StartForm.LEGAL_FORM.getOrNull(variables),
+        StartForm.SIRET.getOrNull(variables),
+        StartForm.ADDRESS.getOrNull(variables),
+        StartForm.VENUE_DESCRIPTION.getOrNull(variables),
+        StartForm.CONTACT_NAME.getOrNull(variables),
+        StartForm.CONTACT_EMAIL.getOrNull(variables),
+        StartForm.MEMBER_SIGNATORY_NAME.getOrNull(variables),
+        StartForm.MEMBER_SIGNATORY_ROLE.getOrNull(variables),
+        StartForm.MEMBER_SIGNATORY_EMAIL.getOrNull(variables));
   }
 }

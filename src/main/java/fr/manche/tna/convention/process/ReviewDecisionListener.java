@@ -2,9 +2,10 @@ package fr.manche.tna.convention.process;
 
 import fr.manche.tna.convention.ReviewDecision;
 import fr.manche.tna.convention.process.ConventionApplicationProcess.ReviewForm;
+import fr.manche.tna.platform.process.Actor;
+import fr.manche.tna.platform.process.CommonVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import fr.manche.tna.platform.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,15 +17,7 @@ class ReviewDecisionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ReviewDecision.fromSubmitted(
-        (String) task.getVariable(ReviewForm.DECISION),
-        (String) task.getVariable(ReviewForm.DECISION_REASON),
-        (String) task.getVariable(ReviewForm.WELCOME_MEETING_DATE),
-        (String) task.getVariable(ReviewForm.WELCOME_MEETING_TIME));
-    task.setVariable(ConventionApplicationProcess.REVIEWER, reviewer(task));
-  }
-
-  private static String reviewer(DelegateTask task) {
-    return task.getAssignee() != null ? task.getAssignee() : CurrentUser.inEngine(task.getProcessEngineServices());
+    RecordDecisionDelegate.decision(task);
+    CommonVariables.REVIEWER.set(task, Actor.of(task));
   }
 }

@@ -12,6 +12,7 @@ import fr.manche.tna.platform.Inputs;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.audit.AuditLog;
 import fr.manche.tna.platform.time.ParisTime;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class RenewalService {
 
   /** A recorded proposal, with the convention it renews and its organisation. */
-  public record Proposal(Renewal renewal, Convention convention, Organisation organisation) {}
+  public record Proposal(Renewal renewal, Convention convention, Organisation organisation) {
+
+    /** When the proposal lapses without an answer: the convention's end, the day after its last day at 00:00 Paris. */
+    public Instant expiresAt() {
+      return expiresOn(convention).atStartOfDay(ParisTime.ZONE).toInstant();
+    }
+
+    /** The renewed convention's last day in force, in French words ("31 mars 2027"). */
+    public String currentLastDay() {
+      return ParisTime.formatDate(convention.lastDay());
+    }
+  }
 
   private final RenewalRepository renewals;
   private final ConventionLifecycle lifecycle;
@@ -53,7 +65,7 @@ public class RenewalService {
   /**
    * Records a renewal proposal for the organisation's convention in force today.
    *
-   * @param proposedBy login of the staff member who proposes it
+   * @param proposedBy login of the staff member who proposes it; null when the application itself does
    * @throws InvalidInputException in French when the SIRET is unknown, the organisation has no convention in
    *     force today (or it is terminated), the convention is already renewed, or a proposal awaits an answer
    */
@@ -61,6 +73,7 @@ public class RenewalService {
   public Proposal propose(String submittedSiret, String message, String proposedBy, String processInstanceId) {
     String siret = Siret.normalise(Inputs.required(submittedSiret, "Numéro SIRET de l'organisation"));
     String checkedMessage = Inputs.optional(message, "Message à l'organisation", 2000);
+    String proposer = proposedBy == null ? "système" : proposedBy;
     Organisation organisation = organisations.findBySiret(siret)
         .orElseThrow(() -> new InvalidInputException("Aucune organisation n'a le numéro SIRET " + siret + " : vérifiez-le."));
     Convention current = lifecycle.inForceOn(organisation.id(), ParisTime.today())
@@ -84,8 +97,8 @@ public class RenewalService {
     if (organisation.memberGroupId() == null) {
       throw new IllegalStateException("Organisation " + organisation.id() + " has a signed convention but no member group");
     }
-    long id = renewals.insertProposal(current.id(), processInstanceId, proposedBy, ParisTime.now().toOffsetDateTime(), checkedMessage);
-    audit.record(proposedBy, "Renouvellement proposé", subject(current, organisation), organisation.id(), checkedMessage);
+    long id = renewals.insertProposal(current.id(), processInstanceId, proposer, ParisTime.now().toOffsetDateTime(), checkedMessage);
+    audit.record(proposer, "Renouvellement proposé", subject(current, organisation), organisation.id(), checkedMessage);
     return new Proposal(renewal(id), current, organisation);
   }
 

@@ -49,10 +49,12 @@ public class FormalNoticeService {
    * Records a formal notice sent to the organisation: it must have a signed convention in force today, not
    * terminated, and no other notice open.
    *
+   * @param recordedBy who records it; null when the application itself does
    * @throws InvalidInputException in French otherwise, or when the form is incomplete; nothing is recorded
    */
   @Transactional
   public FormalNotice record(Submission submission, String processInstanceId, String recordedBy) {
+    String actor = recordedBy != null ? recordedBy : "systeme";
     String siret = Siret.normalise(submission.siret());
     String failure = Inputs.required(submission.failure(), "Manquement constaté", 2000);
     String letterReference = Inputs.required(submission.letterReference(), "Référence de la lettre recommandée", 100);
@@ -86,10 +88,10 @@ public class FormalNoticeService {
           + open.title() + ", " + open.statusLabel().toLowerCase(java.util.Locale.FRANCE)
           + ". Attendez son issue avant d'en enregistrer une autre.");
     });
-    long id = notices.insert(convention.id(), processInstanceId, failure, letterReference, sentOn, recordedBy,
+    long id = notices.insert(convention.id(), processInstanceId, failure, letterReference, sentOn, actor,
         ParisTime.now().toOffsetDateTime());
     FormalNotice notice = find(id);
-    audit.record(recordedBy, "Mise en demeure envoyée", subject(convention, organisation), organisation.id(),
+    audit.record(actor, "Mise en demeure envoyée", subject(convention, organisation), organisation.id(),
         notice.title() + " — " + failure);
     return notice;
   }

@@ -34,6 +34,6 @@ class AccountInvitationMails {
   }
 
   private static long personId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(AccountInvitationProcess.PERSON_ID)).longValue();
+    return AccountInvitationProcess.PERSON_ID.get(execution);
   }
 }

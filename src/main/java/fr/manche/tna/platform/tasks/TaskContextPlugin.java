@@ -1,6 +1,7 @@
 package fr.manche.tna.platform.tasks;
 
 import fr.manche.tna.platform.Logs;
+import fr.manche.tna.platform.process.CommonVariables;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -33,13 +34,12 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * Without a {@link TaskContexts} for the process, the organisation is the process variable
- * {@value #ORGANISATION_NAME} when the process sets one. Telling the context never stops the process: a failure is
+ * {@link CommonVariables#ORGANISATION_NAME} when the process sets one. Telling the context never stops the process: a failure is
  * logged and the task keeps its model's name.
  */
 @Component
 class TaskContextPlugin extends AbstractProcessEnginePlugin {
 
-  static final String ORGANISATION_NAME = "organisationName";
   static final String SEPARATOR = " – ";
   /** {@code ACT_RU_TASK.NAME_} and {@code DESCRIPTION_}. */
   static final int NAME_LIMIT = 255;
@@ -98,7 +98,7 @@ class TaskContextPlugin extends AbstractProcessEnginePlugin {
         .filter(candidate -> candidate.processKeys().contains(processKey))
         .findFirst()
         .map(candidate -> candidate.describe(task))
-        .orElseGet(() -> TaskContext.of(task.getVariable(ORGANISATION_NAME) instanceof String name ? name : null, null));
+        .orElseGet(() -> TaskContext.of(CommonVariables.ORGANISATION_NAME.getOrNull(task), null));
   }
 
   private static String processKey(DelegateTask task) {

@@ -1,9 +1,9 @@
 package fr.manche.tna.signature.process;
 
 
-import fr.manche.tna.platform.security.CurrentUser;
+import fr.manche.tna.platform.process.Actor;
+import fr.manche.tna.platform.process.CommonVariables;
 import fr.manche.tna.platform.security.InstanceGrants;
-import fr.manche.tna.membership.MemberInstanceAccess;
 import fr.manche.tna.platform.web.TasklistLinks;
 import fr.manche.tna.signature.DocumentType;
 import fr.manche.tna.signature.SignatureService;
@@ -32,16 +32,16 @@ class PrepareSignatureDelegate implements JavaDelegate {
     DocumentType type = DocumentSignatureProcess.documentType(execution);
     long documentId = DocumentSignatureProcess.documentId(execution);
     SignatureService.Prepared prepared =
-        signatures.prepare(type, documentId, CurrentUser.inEngine(execution.getProcessEngineServices()));
+        signatures.prepare(type, documentId, Actor.of(execution));
     Signing signing = signatures.signing(type, documentId);
-    execution.setVariable(DocumentSignatureProcess.MEMBER_SIGNATORY_USER_ID, prepared.memberSignatoryUserId());
-    execution.setVariable(DocumentSignatureProcess.DEPARTMENT_SIGNATORY_GROUP, prepared.departmentGroupId());
-    execution.setVariable(DocumentSignatureProcess.MEMBER_SIGNS, prepared.memberSigns());
-    execution.setVariable(DocumentSignatureProcess.DEPARTMENT_SIGNS, prepared.departmentSigns());
-    execution.setVariable(MemberInstanceAccess.MEMBER_GROUP_ID, prepared.memberGroupId());
-    execution.setVariable(MemberInstanceAccess.ORGANISATION_ID, signing.organisationId());
-    execution.setVariable(DocumentSignatureProcess.DOCUMENT_TITLE, signing.title());
-    execution.setVariable(DocumentSignatureProcess.DOCUMENT_LINK, links.document(type.name(), documentId));
+    DocumentSignatureProcess.MEMBER_SIGNATORY_USER_ID.set(execution, prepared.memberSignatoryUserId());
+    DocumentSignatureProcess.DEPARTMENT_SIGNATORY_GROUP.set(execution, prepared.departmentGroupId());
+    DocumentSignatureProcess.MEMBER_SIGNS.set(execution, prepared.memberSigns());
+    DocumentSignatureProcess.DEPARTMENT_SIGNS.set(execution, prepared.departmentSigns());
+    CommonVariables.MEMBER_GROUP_ID.set(execution, prepared.memberGroupId());
+    CommonVariables.ORGANISATION_ID.set(execution, signing.organisationId());
+    DocumentSignatureProcess.DOCUMENT_TITLE.set(execution, signing.title());
+    DocumentSignatureProcess.DOCUMENT_LINK.set(execution, links.document(type.name(), documentId));
     InstanceGrants.letGroupRead(execution, prepared.memberGroupId());
   }
 }

@@ -2,12 +2,13 @@ package fr.manche.tna.signature.process;
 
 
 import fr.manche.tna.platform.InvalidInputException;
-import fr.manche.tna.platform.security.CurrentUser;
+import fr.manche.tna.platform.process.Actor;
 import fr.manche.tna.signature.DocumentType;
 import fr.manche.tna.signature.Party;
 import fr.manche.tna.signature.SignatureService;
 import fr.manche.tna.signature.process.DocumentSignatureProcess.SignForm;
-import java.util.List;
+import fr.manche.tna.platform.process.ProcessVariable;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -32,25 +33,24 @@ class RecordSignatureListener implements TaskListener {
   public void notify(DelegateTask task) {
     Party party =
         DocumentSignatureProcess.SIGN_AS_MEMBER.equals(task.getTaskDefinitionKey()) ? Party.MEMBRE : Party.DEPARTEMENT;
-    String current = CurrentUser.inEngine(task.getProcessEngineServices());
-    String signer = current != null ? current : task.getAssignee();
+    String signer = Actor.of(task);
     if (signer == null) {
       throw new InvalidInputException("Prenez la tâche avant de signer.");
     }
     DocumentType type = DocumentSignatureProcess.documentType(task);
     long documentId = DocumentSignatureProcess.documentId(task);
-    boolean refused = SignForm.REFUSE.equals(task.getVariable(SignForm.DECISION));
+    boolean refused = SignForm.REFUSE.equals(SignForm.DECISION.getOrNull(task));
     if (refused) {
-      signatures.refuse(type, documentId, party, signer, (String) task.getVariable(SignForm.SIGNER_NAME),
-          (String) task.getVariable(SignForm.REFUSAL_REASON));
+      signatures.refuse(type, documentId, party, signer, SignForm.SIGNER_NAME.getOrNull(task),
+          SignForm.REFUSAL_REASON.getOrNull(task));
     } else {
-      signatures.sign(type, documentId, party, signer, task.getVariable(SignForm.CONFIRMED),
-          (String) task.getVariable(SignForm.SIGNER_NAME), (String) task.getVariable(SignForm.SIGNER_ROLE));
+      signatures.sign(type, documentId, party, signer, SignForm.CONFIRMED.getOrNull(task),
+          SignForm.SIGNER_NAME.getOrNull(task), SignForm.SIGNER_ROLE.getOrNull(task));
     }
     // Read by the gateway after the task: signed, or refused (the signature stops).
-    task.getExecution().getProcessInstance()
-        .setVariable(party == Party.MEMBRE ? DocumentSignatureProcess.MEMBER_SIGNED : DocumentSignatureProcess.DEPARTMENT_SIGNED, !refused);
-    task.getExecution().getProcessInstance()
-        .removeVariables(List.of(SignForm.CONFIRMED, SignForm.SIGNER_NAME, SignForm.SIGNER_ROLE, SignForm.DECISION, SignForm.REFUSAL_REASON));
+    (party == Party.MEMBRE ? DocumentSignatureProcess.MEMBER_SIGNED : DocumentSignatureProcess.DEPARTMENT_SIGNED)
+        .set(task.getExecution().getProcessInstance(), !refused);
+    task.getExecution().getProcessInstance().removeVariables(Stream.of(SignForm.CONFIRMED, SignForm.SIGNER_NAME, SignForm.SIGNER_ROLE,
+        SignForm.DECISION, SignForm.REFUSAL_REASON).map(ProcessVariable::name).toList());
   }
 }

@@ -39,12 +39,12 @@ class SignatureTaskContexts implements TaskContexts {
     TaskContext context = TaskContext.of(signing.organisationName(), signing.title());
     Map<String, Object> known = new LinkedHashMap<>();
     if (DocumentSignatureProcess.SIGN_AS_MEMBER.equals(task.getTaskDefinitionKey())) {
-      known.put(SignForm.SIGNER_NAME, nonNull(signing.memberSignatoryName()));
-      known.put(SignForm.SIGNER_ROLE, nonNull(signing.memberSignatoryRole()));
+      known.put(SignForm.SIGNER_NAME.name(), nonNull(signing.memberSignatoryName()));
+      known.put(SignForm.SIGNER_ROLE.name(), nonNull(signing.memberSignatoryRole()));
     } else {
       SignatureService.Signatory signatory = signatures.knownSignatory(Party.DEPARTEMENT, task.getAssignee());
-      known.put(SignForm.SIGNER_NAME, signatory.name());
-      known.put(SignForm.SIGNER_ROLE, signatory.role());
+      known.put(SignForm.SIGNER_NAME.name(), signatory.name());
+      known.put(SignForm.SIGNER_ROLE.name(), signatory.role());
     }
     return context.prefill(known);
   }

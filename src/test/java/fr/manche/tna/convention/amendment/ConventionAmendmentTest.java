@@ -335,9 +335,7 @@ class ConventionAmendmentTest {
   }
 
   private Amendment amendmentOf(ProcessInstance instance) {
-    Object id = historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(ConventionAmendmentProcess.AMENDMENT_ID).singleResult().getValue();
-    return amendments.find(((Number) id).longValue());
+    return amendments.find(ConventionAmendmentProcess.AMENDMENT_ID.getOptional(historyService, instance.getId()).orElseThrow());
   }
 
   private String endOf(ProcessInstance instance) {

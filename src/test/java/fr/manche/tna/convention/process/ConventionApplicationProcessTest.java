@@ -119,7 +119,7 @@ class ConventionApplicationProcessTest {
   private void decisionIs(String outcome) throws Exception {
     doAnswer(
             invocation -> {
-              ((DelegateExecution) invocation.getArgument(0)).setVariable(APPLICATION_OUTCOME, outcome);
+              APPLICATION_OUTCOME.set((DelegateExecution) invocation.getArgument(0), outcome);
               return null;
             })
         .when(recordDecision)

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.manche.tna.convention.ConventionVariables;
 import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.OrganisationRepository;
+import fr.manche.tna.platform.process.CommonVariables;
+import fr.manche.tna.platform.process.ProcessVariable;
 import fr.manche.tna.platform.security.Caller.Api;
 import fr.manche.tna.platform.security.FormSamples.Value;
 import fr.manche.tna.platform.security.ModelCatalogue.Field;
@@ -384,7 +387,10 @@ class TrustBoundaryTest {
     return names;
   }
 
-  /** Values of the constants of the {@code *Process} classes and of MemberInstanceAccess that look like variable names. */
+  /**
+   * The process variables the {@code *Process} classes, {@link CommonVariables} and {@link ConventionVariables}
+   * declare, and their string constants that look like variable names.
+   */
   private static Set<String> processClassVariableNames() {
     Set<String> names = new LinkedHashSet<>();
     try {
@@ -395,11 +401,14 @@ class TrustBoundaryTest {
         String path = resource.getURL().toString();
         classNames.add(path.substring(path.indexOf("fr/manche/tna/"), path.length() - ".class".length()).replace('/', '.'));
       }
-      classNames.add(MemberInstanceAccess.class.getName());
+      classNames.add(CommonVariables.class.getName());
+      classNames.add(ConventionVariables.class.getName());
       for (String className : classNames) {
         Class<?> type = Class.forName(className);
         for (java.lang.reflect.Field field : type.getFields()) {
-          if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+          if (Modifier.isStatic(field.getModifiers()) && field.get(null) instanceof ProcessVariable<?> variable) {
+            names.add(variable.name());
+          } else if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
             String value = (String) field.get(null);
             if (value != null && value.matches("[a-z][a-z]*[A-Z][A-Za-z]*")) {
               names.add(value);

@@ -115,6 +115,6 @@ class AmendmentMails {
   }
 
   private static long amendmentId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(AMENDMENT_ID)).longValue();
+    return AMENDMENT_ID.get(execution);
   }
 }

@@ -2,12 +2,11 @@ package fr.manche.tna.convention.amendment.process;
 
 import static fr.manche.tna.convention.amendment.process.ConventionAmendmentProcess.*;
 
-import fr.manche.tna.convention.ConventionLifecycle;
 import fr.manche.tna.convention.amendment.Amendment;
 import fr.manche.tna.convention.amendment.AmendmentDecision;
 import fr.manche.tna.convention.amendment.AmendmentService;
-import fr.manche.tna.convention.amendment.AmendmentStatus;
-import fr.manche.tna.platform.security.CurrentUser;
+import fr.manche.tna.platform.process.Actor;
+import fr.manche.tna.platform.process.CommonVariables;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -28,59 +27,53 @@ class AmendmentSteps {
   @Bean("registerAmendmentRequest")
   JavaDelegate registerAmendmentRequest(AmendmentService service) {
     return execution -> {
-      AmendmentService.Requester requester =
-          service.requester(CurrentUser.inEngine(execution.getProcessEngineServices()), (String) execution.getVariable(StartForm.SIRET));
+      AmendmentService.Requester requester = service.requester(Actor.of(execution), StartForm.SIRET.getOrNull(execution));
       Amendment amendment =
           service.register(requester, execution.getProcessInstanceId(), new AmendmentService.Submission(
-              string(execution, StartForm.OBJECT), string(execution, StartForm.CONTENT), string(execution, StartForm.NAMED_EFFECTIVE_DATE)));
-      execution.setVariable(AMENDMENT_ID, amendment.id());
-      execution.setVariable(IN_TIME, amendment.status() == AmendmentStatus.EN_EXAMEN);
+              StartForm.OBJECT.getOrNull(execution), StartForm.CONTENT.getOrNull(execution),
+              StartForm.NAMED_EFFECTIVE_DATE.getOrNull(execution)));
+      AMENDMENT_ID.set(execution, amendment.id());
+      IN_TIME.set(execution, amendment.receivedInTime());
       execution.setProcessBusinessKey(businessKey(amendment.id()));
     };
   }
 
   /** Checks the referent's decision when the review task is completed (French message, task stays open). */
   @Bean("checkAmendmentReview")
-  TaskListener checkAmendmentReview(ConventionLifecycle lifecycle) {
+  TaskListener checkAmendmentReview(AmendmentService service) {
     return task -> {
-      decision(task, lifecycle);
-      task.setVariable(REVIEWER, task.getAssignee() != null ? task.getAssignee() : CurrentUser.inEngine(task.getProcessEngineServices()));
+      decision(task, service);
+      CommonVariables.REVIEWER.set(task, Actor.of(task));
     };
   }
 
   /** Records the decision: an accepted amendment is numbered within its convention. */
   @Bean("recordAmendmentDecision")
-  JavaDelegate recordAmendmentDecision(AmendmentService service, ConventionLifecycle lifecycle) {
+  JavaDelegate recordAmendmentDecision(AmendmentService service) {
     return execution -> {
-      AmendmentDecision decision = decision(execution, lifecycle);
-      service.decide(((Number) execution.getVariable(AMENDMENT_ID)).longValue(), decision, (String) execution.getVariable(REVIEWER));
-      execution.setVariable(ACCEPTED, decision.accepted());
+      AmendmentDecision decision = decision(execution, service);
+      service.decide(AMENDMENT_ID.get(execution), decision, CommonVariables.REVIEWER.getOrNull(execution));
+      ACCEPTED.set(execution, decision.accepted());
     };
   }
 
   /** Both have signed: R06 effective date, signed PDF archived. */
   @Bean("applySignedAmendment")
   JavaDelegate applySignedAmendment(AmendmentService service) {
-    return execution -> service.apply(
-        ((Number) execution.getVariable(AMENDMENT_ID)).longValue(), CurrentUser.inEngine(execution.getProcessEngineServices()));
+    return execution -> service.apply(AMENDMENT_ID.get(execution));
   }
 
   /** A party refused to sign (the signature already told both why): the amendment is not signed. */
   @Bean("recordAmendmentNotSigned")
   JavaDelegate recordAmendmentNotSigned(AmendmentService service) {
-    return execution -> service.notSigned(((Number) execution.getVariable(AMENDMENT_ID)).longValue());
+    return execution -> service.notSigned(AMENDMENT_ID.get(execution));
   }
 
-  private static AmendmentDecision decision(VariableScope variables, ConventionLifecycle lifecycle) {
-    return AmendmentDecision.fromSubmitted(
-        string(variables, ReviewForm.DECISION),
-        string(variables, ReviewForm.DECISION_REASON),
-        string(variables, StartForm.NAMED_EFFECTIVE_DATE),
-        lifecycle.convention(((Number) variables.getVariable(CONVENTION_ID)).longValue()));
-  }
-
-  private static String string(VariableScope variables, String name) {
-    Object value = variables.getVariable(name);
-    return value == null ? null : value.toString();
+  private static AmendmentDecision decision(VariableScope variables, AmendmentService service) {
+    return service.decision(
+        AMENDMENT_ID.get(variables),
+        ReviewForm.DECISION.getOrNull(variables),
+        ReviewForm.DECISION_REASON.getOrNull(variables),
+        StartForm.NAMED_EFFECTIVE_DATE.getOrNull(variables));
   }
 }

@@ -1,5 +1,6 @@
 package fr.manche.tna.convention.amendment.process;
 
+import fr.manche.tna.platform.process.CommonVariables;
 import fr.manche.tna.platform.tasks.TaskContext;
 import fr.manche.tna.platform.tasks.TaskContexts;
 import java.util.Set;
@@ -17,9 +18,9 @@ class AmendmentTaskContexts implements TaskContexts {
 
   @Override
   public TaskContext describe(DelegateTask task) {
-    Object object = task.getVariable(ConventionAmendmentProcess.StartForm.OBJECT);
     return TaskContext.of(
-        (String) task.getVariable(ConventionAmendmentProcess.ORGANISATION_NAME),
-        object instanceof String text && !text.isBlank() ? "Avenant demandé : " + text.strip() : null);
+        CommonVariables.ORGANISATION_NAME.getOrNull(task),
+        ConventionAmendmentProcess.StartForm.OBJECT.getOptional(task).filter(text -> !text.isBlank())
+            .map(text -> "Avenant demandé : " + text.strip()).orElse(null));
   }
 }

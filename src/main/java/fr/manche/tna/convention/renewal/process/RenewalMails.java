@@ -87,6 +87,6 @@ class RenewalMails {
   }
 
   private static long renewalId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(ConventionRenewalProcess.RENEWAL_ID)).longValue();
+    return ConventionRenewalProcess.RENEWAL_ID.get(execution);
   }
 }

@@ -2,14 +2,11 @@ package fr.manche.tna.convention.renewal.process;
 
 import static fr.manche.tna.convention.renewal.process.ConventionRenewalProcess.*;
 
-import fr.manche.tna.convention.Convention;
 import fr.manche.tna.convention.renewal.RenewalAnswer;
 import fr.manche.tna.convention.renewal.RenewalService;
-import fr.manche.tna.platform.security.CurrentUser;
+import fr.manche.tna.platform.process.Actor;
+import fr.manche.tna.platform.process.CommonVariables;
 import fr.manche.tna.platform.security.InstanceGrants;
-import fr.manche.tna.membership.MemberInstanceAccess;
-import fr.manche.tna.platform.time.ParisTime;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -30,25 +27,20 @@ class RenewalSteps {
   @Bean("registerRenewalProposal")
   JavaDelegate registerRenewalProposal(RenewalService service) {
     return execution -> {
-      String proposedBy = CurrentUser.inEngine(execution.getProcessEngineServices());
       RenewalService.Proposal proposal = service.propose(
-          (String) execution.getVariable(SIRET),
-          (String) execution.getVariable(PROPOSAL_MESSAGE),
-          proposedBy == null ? "système" : proposedBy,
-          execution.getProcessInstanceId());
-      Convention current = proposal.convention();
+          SIRET.getOrNull(execution), PROPOSAL_MESSAGE.getOrNull(execution), Actor.of(execution), execution.getProcessInstanceId());
       String memberGroup = proposal.organisation().memberGroupId();
       execution.setProcessBusinessKey(businessKey(proposal.renewal().id()));
-      execution.setVariable(RENEWAL_ID, proposal.renewal().id());
-      execution.setVariable(RENEWED_CONVENTION_ID, current.id());
-      execution.setVariable(MemberInstanceAccess.ORGANISATION_ID, proposal.organisation().id());
-      execution.setVariable(MemberInstanceAccess.MEMBER_GROUP_ID, memberGroup);
-      execution.setVariable(ORGANISATION_NAME, proposal.organisation().name());
-      execution.setVariable(CURRENT_LAST_DAY, ParisTime.formatDate(current.lastDay()));
-      execution.setVariable(EXPIRES_AT, Date.from(RenewalService.expiresOn(current).atStartOfDay(ParisTime.ZONE).toInstant()));
-      execution.setVariable(SIGNATORY_NAME, current.memberSignatoryName());
-      execution.setVariable(SIGNATORY_ROLE, current.memberSignatoryRole());
-      execution.setVariable(SIGNATORY_EMAIL, current.memberSignatoryEmail());
+      RENEWAL_ID.set(execution, proposal.renewal().id());
+      RENEWED_CONVENTION_ID.set(execution, proposal.convention().id());
+      CommonVariables.ORGANISATION_ID.set(execution, proposal.organisation().id());
+      CommonVariables.MEMBER_GROUP_ID.set(execution, memberGroup);
+      CommonVariables.ORGANISATION_NAME.set(execution, proposal.organisation().name());
+      CURRENT_LAST_DAY.set(execution, proposal.currentLastDay());
+      EXPIRES_AT.set(execution, proposal.expiresAt());
+      SIGNATORY_NAME.set(execution, proposal.convention().memberSignatoryName());
+      SIGNATORY_ROLE.set(execution, proposal.convention().memberSignatoryRole());
+      SIGNATORY_EMAIL.set(execution, proposal.convention().memberSignatoryEmail());
       InstanceGrants.letGroupRead(execution, memberGroup);
     };
   }
@@ -60,29 +52,24 @@ class RenewalSteps {
   @Bean("checkRenewalAnswer")
   TaskListener checkRenewalAnswer(RenewalService service) {
     return task -> {
-      String userId = CurrentUser.inEngine(task.getProcessEngineServices());
-      if (userId == null) {
-        userId = task.getAssignee();
-      }
+      String userId = Actor.of(task);
       service.checkMayAnswer(renewalId(task), userId);
       RenewalAnswer answer = answer(task);
-      task.setVariable(RENEWAL_ACCEPTED, answer.accepted());
-      task.setVariable(ANSWERED_BY, userId);
+      RENEWAL_ACCEPTED.set(task, answer.accepted());
+      ANSWERED_BY.set(task, userId);
     };
   }
 
   /** Accepted: the renewed convention is created, awaiting both signatures (in the answer's transaction). */
   @Bean("createConventionRenewal")
   JavaDelegate createConventionRenewal(RenewalService service) {
-    return execution -> {
-      long newConventionId = service.accept(renewalId(execution), answer(execution), (String) execution.getVariable(ANSWERED_BY));
-      execution.setVariable(NEW_CONVENTION_ID, newConventionId);
-    };
+    return execution -> NEW_CONVENTION_ID.set(execution,
+        service.accept(renewalId(execution), answer(execution), ANSWERED_BY.getOrNull(execution)));
   }
 
   @Bean("recordRenewalDeclined")
   JavaDelegate recordRenewalDeclined(RenewalService service) {
-    return execution -> service.decline(renewalId(execution), answer(execution), (String) execution.getVariable(ANSWERED_BY));
+    return execution -> service.decline(renewalId(execution), answer(execution), ANSWERED_BY.getOrNull(execution));
   }
 
   /** The convention's end came without an answer. */
@@ -92,15 +79,15 @@ class RenewalSteps {
   }
 
   static long renewalId(VariableScope variables) {
-    return ((Number) variables.getVariable(RENEWAL_ID)).longValue();
+    return RENEWAL_ID.get(variables);
   }
 
   private static RenewalAnswer answer(VariableScope variables) {
     return RenewalAnswer.fromSubmitted(
-        (String) variables.getVariable(ANSWER),
-        (String) variables.getVariable(SIGNATORY_NAME),
-        (String) variables.getVariable(SIGNATORY_ROLE),
-        (String) variables.getVariable(SIGNATORY_EMAIL),
-        (String) variables.getVariable(DECLINE_REASON));
+        ANSWER.getOrNull(variables),
+        SIGNATORY_NAME.getOrNull(variables),
+        SIGNATORY_ROLE.getOrNull(variables),
+        SIGNATORY_EMAIL.getOrNull(variables),
+        DECLINE_REASON.getOrNull(variables));
   }
 }

@@ -1,8 +1,8 @@
 package fr.manche.tna.convention.renewal.process;
 
+import fr.manche.tna.platform.process.CommonVariables;
 import fr.manche.tna.platform.tasks.TaskContext;
 import fr.manche.tna.platform.tasks.TaskContexts;
-import java.util.Date;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -18,12 +18,10 @@ class RenewalTaskContexts implements TaskContexts {
 
   @Override
   public TaskContext describe(DelegateTask task) {
-    Object lastDay = task.getVariable(ConventionRenewalProcess.CURRENT_LAST_DAY);
     TaskContext context = TaskContext.of(
-        (String) task.getVariable(ConventionRenewalProcess.ORGANISATION_NAME),
-        lastDay == null ? null : "Renouvellement de la convention, dont le dernier jour est le " + lastDay);
-    return task.getVariable(ConventionRenewalProcess.EXPIRES_AT) instanceof Date expiresAt
-        ? context.due(expiresAt.toInstant())
-        : context;
+        CommonVariables.ORGANISATION_NAME.getOrNull(task),
+        ConventionRenewalProcess.CURRENT_LAST_DAY.getOptional(task)
+            .map(lastDay -> "Renouvellement de la convention, dont le dernier jour est le " + lastDay).orElse(null));
+    return ConventionRenewalProcess.EXPIRES_AT.getOptional(task).map(context::due).orElse(context);
   }
 }

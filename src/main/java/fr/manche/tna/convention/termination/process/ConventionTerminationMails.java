@@ -83,6 +83,6 @@ class ConventionTerminationMails {
   }
 
   private static long noticeId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(NOTICE_ID)).longValue();
+    return NOTICE_ID.get(execution);
   }
 }

@@ -1,47 +1,51 @@
 package fr.manche.tna.convention.termination.process;
 
+import fr.manche.tna.convention.termination.FormalNoticeStatus;
+import fr.manche.tna.platform.process.CommonVariables;
+import fr.manche.tna.platform.process.ProcessVariable;
+import java.time.Instant;
+
 /**
  * The process {@code ConventionTermination} (bpmn/convention/ConventionTermination.bpmn), R07 (article 8):
  * staff record a formal notice sent to a member, then its acknowledgement of receipt; during the thirty days
  * that follow, they may note that the failure is remedied; afterwards they decide: terminate wholly, terminate
- * the loan of equipment only, or note the remedy.
+ * the loan of equipment only, or note the remedy. Also uses
+ * {@link fr.manche.tna.convention.ConventionVariables#CONVENTION_ID} and {@link CommonVariables#ORGANISATION_NAME},
+ * set when the notice is recorded.
  */
 public final class ConventionTerminationProcess {
 
   public static final String KEY = "ConventionTermination";
 
-  /** Variables of the start form {@code ConventionTerminationStart} (strings, checked on the server). */
+  /** Fields of the start form {@code ConventionTerminationStart} (checked on the server). */
   public static final class StartForm {
-    public static final String SIRET = "siret";
-    public static final String FAILURE = "failure";
-    public static final String LETTER_REFERENCE = "letterReference";
-    public static final String SENT_ON = "sentOn";
+    public static final ProcessVariable<String> SIRET = CommonVariables.SIRET;
+    public static final ProcessVariable<String> FAILURE = ProcessVariable.ofString("failure");
+    public static final ProcessVariable<String> LETTER_REFERENCE = ProcessVariable.ofString("letterReference");
+    public static final ProcessVariable<String> SENT_ON = ProcessVariable.ofString("sentOn");
 
     private StartForm() {}
   }
 
-  /** Variable of the form {@code ConventionTerminationAcknowledgement}. */
-  public static final String ACKNOWLEDGED_ON = "acknowledgedOn";
+  /** Field of the form {@code ConventionTerminationAcknowledgement}. */
+  public static final ProcessVariable<String> ACKNOWLEDGED_ON = ProcessVariable.ofString("acknowledgedOn");
 
-  /** Variables of the form {@code ConventionTerminationRemedy}. */
-  public static final String REMEDIED = "remedied";
-  public static final String REMEDY_COMMENT = "remedyComment";
+  /** Fields of the form {@code ConventionTerminationRemedy}. */
+  public static final ProcessVariable<Boolean> REMEDIED = ProcessVariable.ofBoolean("remedied");
+  public static final ProcessVariable<String> REMEDY_COMMENT = ProcessVariable.ofString("remedyComment");
 
-  /** Variables of the form {@code ConventionTerminationDecision}. */
-  public static final String DECISION = "decision";
-  public static final String DECISION_REASON = "decisionReason";
+  /** Fields of the form {@code ConventionTerminationDecision}. */
+  public static final ProcessVariable<String> DECISION = ProcessVariable.ofString("decision");
+  public static final ProcessVariable<String> DECISION_REASON = ProcessVariable.ofString("decisionReason");
 
   /** Set by the process. */
-  public static final String NOTICE_ID = "noticeId";
-  public static final String CONVENTION_ID = "conventionId";
-  /** Shown in the forms: the organisation's name. */
-  public static final String ORGANISATION_NAME = "organisationName";
-  /** R07: when the thirty days are over, the timer's date (java.util.Date). */
-  public static final String TERMINATION_POSSIBLE_AT = "terminationPossibleAt";
+  public static final ProcessVariable<Long> NOTICE_ID = ProcessVariable.ofLong("noticeId");
+  /** R07: when the thirty days are over, the timer's date. */
+  public static final ProcessVariable<Instant> TERMINATION_POSSIBLE_AT = ProcessVariable.ofInstant("terminationPossibleAt");
   /** The same day in French words, shown in the forms. */
-  public static final String TERMINATION_POSSIBLE_ON = "terminationPossibleOn";
-  /** The notice's outcome once decided: a {@code FormalNoticeStatus} name, read by the gateway. */
-  public static final String OUTCOME = "noticeOutcome";
+  public static final ProcessVariable<String> TERMINATION_POSSIBLE_ON = ProcessVariable.ofString("terminationPossibleOn");
+  /** The notice's outcome once decided, read by the gateway ({@code ${noticeOutcome == 'CLASSEE'}}). */
+  public static final ProcessVariable<FormalNoticeStatus> OUTCOME = ProcessVariable.ofEnum("noticeOutcome", FormalNoticeStatus.class);
 
   public static final String RECORD_NOTICE = "ServiceTask_RecordFormalNotice";
   public static final String NOTIFY_NOTICE = "ServiceTask_NotifyFormalNotice";

@@ -1,5 +1,6 @@
 package fr.manche.tna.convention.termination.process;
 
+import static fr.manche.tna.convention.ConventionVariables.CONVENTION_ID;
 import static fr.manche.tna.convention.termination.process.ConventionTerminationProcess.*;
 
 import fr.manche.tna.convention.Convention;
@@ -8,10 +9,9 @@ import fr.manche.tna.convention.termination.FormalNotice;
 import fr.manche.tna.convention.termination.FormalNoticeService;
 import fr.manche.tna.convention.termination.NoticeDecision;
 import fr.manche.tna.membership.Organisation;
-import fr.manche.tna.platform.security.CurrentUser;
+import fr.manche.tna.platform.process.Actor;
+import fr.manche.tna.platform.process.CommonVariables;
 import fr.manche.tna.platform.security.InstanceGrants;
-import java.util.Date;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -33,24 +33,20 @@ class ConventionTerminationSteps {
   @Bean("recordFormalNotice")
   JavaDelegate recordFormalNotice(FormalNoticeService service, ConventionLifecycle lifecycle) {
     return execution -> {
-      String actor = CurrentUser.inEngine(execution.getProcessEngineServices());
-      if (actor == null) {
-        actor = string(execution, "initiator");
-      }
       FormalNotice notice =
           service.record(
               new FormalNoticeService.Submission(
-                  string(execution, StartForm.SIRET),
-                  string(execution, StartForm.FAILURE),
-                  string(execution, StartForm.LETTER_REFERENCE),
-                  string(execution, StartForm.SENT_ON)),
+                  StartForm.SIRET.getOrNull(execution),
+                  StartForm.FAILURE.getOrNull(execution),
+                  StartForm.LETTER_REFERENCE.getOrNull(execution),
+                  StartForm.SENT_ON.getOrNull(execution)),
               execution.getProcessInstanceId(),
-              actor != null ? actor : "systeme");
+              Actor.of(execution));
       Convention convention = lifecycle.convention(notice.conventionId());
       Organisation organisation = lifecycle.organisationOf(convention);
-      execution.setVariable(NOTICE_ID, notice.id());
-      execution.setVariable(CONVENTION_ID, convention.id());
-      execution.setVariable(ORGANISATION_NAME, organisation.name());
+      NOTICE_ID.set(execution, notice.id());
+      CONVENTION_ID.set(execution, convention.id());
+      CommonVariables.ORGANISATION_NAME.set(execution, organisation.name());
       execution.setProcessBusinessKey(businessKey(notice.id()));
       if (organisation.memberGroupId() != null) {
         InstanceGrants.letGroupRead(execution, organisation.memberGroupId());
@@ -62,9 +58,9 @@ class ConventionTerminationSteps {
   @Bean("recordFormalNoticeAcknowledgement")
   TaskListener recordFormalNoticeAcknowledgement(FormalNoticeService service) {
     return task -> {
-      FormalNotice notice = service.acknowledge(noticeId(task), string(task, ACKNOWLEDGED_ON), actor(task));
-      task.setVariable(TERMINATION_POSSIBLE_AT, Date.from(notice.terminationPossibleFrom().orElseThrow().toInstant()));
-      task.setVariable(TERMINATION_POSSIBLE_ON, notice.terminationPossibleFromLabel());
+      FormalNotice notice = service.acknowledge(noticeId(task), ACKNOWLEDGED_ON.getOrNull(task), Actor.of(task));
+      TERMINATION_POSSIBLE_AT.set(task, notice.terminationPossibleFrom().orElseThrow().toInstant());
+      TERMINATION_POSSIBLE_ON.set(task, notice.terminationPossibleFromLabel());
     };
   }
 
@@ -72,8 +68,8 @@ class ConventionTerminationSteps {
   @Bean("recordFormalNoticeRemedy")
   TaskListener recordFormalNoticeRemedy(FormalNoticeService service) {
     return task -> {
-      FormalNotice notice = service.remedy(noticeId(task), task.getVariable(REMEDIED), string(task, REMEDY_COMMENT), actor(task));
-      task.setVariable(OUTCOME, notice.status().name());
+      FormalNotice notice = service.remedy(noticeId(task), REMEDIED.getOrNull(task), REMEDY_COMMENT.getOrNull(task), Actor.of(task));
+      OUTCOME.set(task, notice.status());
     };
   }
 
@@ -85,22 +81,12 @@ class ConventionTerminationSteps {
   TaskListener decideConventionTermination(FormalNoticeService service) {
     return task -> {
       FormalNotice notice =
-          service.decide(noticeId(task), NoticeDecision.fromSubmitted(string(task, DECISION)), string(task, DECISION_REASON), actor(task));
-      task.setVariable(OUTCOME, notice.status().name());
+          service.decide(noticeId(task), NoticeDecision.fromSubmitted(DECISION.getOrNull(task)), DECISION_REASON.getOrNull(task), Actor.of(task));
+      OUTCOME.set(task, notice.status());
     };
   }
 
   private static long noticeId(VariableScope variables) {
-    return ((Number) variables.getVariable(NOTICE_ID)).longValue();
-  }
-
-  private static String actor(DelegateTask task) {
-    String current = CurrentUser.inEngine(task.getProcessEngineServices());
-    return current != null ? current : task.getAssignee();
-  }
-
-  private static String string(VariableScope variables, String name) {
-    Object value = variables.getVariable(name);
-    return value == null ? null : value.toString();
+    return NOTICE_ID.get(variables);
   }
 }

@@ -1,8 +1,11 @@
 package fr.manche.tna.convention.termination.process;
 
+import fr.manche.tna.convention.termination.process.ConventionTerminationProcess.StartForm;
+import fr.manche.tna.platform.process.CommonVariables;
 import fr.manche.tna.platform.tasks.TaskContext;
 import fr.manche.tna.platform.tasks.TaskContexts;
-import java.util.Date;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -21,15 +24,15 @@ class TerminationTaskContexts implements TaskContexts {
 
   @Override
   public TaskContext describe(DelegateTask task) {
-    Object sentOn = task.getVariable(ConventionTerminationProcess.StartForm.SENT_ON);
-    Object reference = task.getVariable(ConventionTerminationProcess.StartForm.LETTER_REFERENCE);
+    Optional<String> sentOn = StartForm.SENT_ON.getOptional(task);
+    Optional<String> reference = StartForm.LETTER_REFERENCE.getOptional(task);
     TaskContext context = TaskContext.of(
-        (String) task.getVariable(ConventionTerminationProcess.ORGANISATION_NAME),
-        "Mise en demeure" + (sentOn == null ? "" : " envoyée le " + sentOn.toString().strip())
-            + (reference == null ? "" : " (lettre " + reference.toString().strip() + ")"));
-    if (ConventionTerminationProcess.REMEDY_TASK.equals(task.getTaskDefinitionKey())
-        && task.getVariable(ConventionTerminationProcess.TERMINATION_POSSIBLE_AT) instanceof Date end) {
-      return context.due(end.toInstant());
+        CommonVariables.ORGANISATION_NAME.getOrNull(task),
+        "Mise en demeure" + sentOn.map(day -> " envoyée le " + day.strip()).orElse("")
+            + reference.map(letter -> " (lettre " + letter.strip() + ")").orElse(""));
+    Optional<Instant> end = ConventionTerminationProcess.TERMINATION_POSSIBLE_AT.getOptional(task);
+    if (ConventionTerminationProcess.REMEDY_TASK.equals(task.getTaskDefinitionKey()) && end.isPresent()) {
+      return context.due(end.get());
     }
     return context;
   }
