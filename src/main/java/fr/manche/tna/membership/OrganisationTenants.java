@@ -41,12 +41,17 @@ import org.springframework.stereotype.Component;
  * <p>The tenant of a new instance, in this order: the calling instance's (a called process, e.g. a signature);
  * the organisation of the member who starts it (members act for their organisation only); the organisation
  * named by the start variable {@link CommonVariables#ORGANISATION_ID} (processes started by the
- * application) or {@link CommonVariables#SIRET} (staff's start forms); otherwise none (the staff's own processes, such as an
- * application from an organisation not registered yet). {@link InstanceGrants#letGroupRead} checks it
- * before an organisation's people may read an instance.
+ * application) or {@link CommonVariables#SIRET} (staff's start forms); otherwise the département's own tenant
+ * {@value #DEPARTMENT_TENANT} (the staff's own processes, such as an application from an organisation not
+ * registered yet). No instance is left without a tenant: the engine shows an instance without one to every
+ * tenant, so that a grant on its process would open it to every member. {@link InstanceGrants#letGroupRead}
+ * checks the tenant before an organisation's people may read an instance.
  */
 @Component
-class OrganisationTenants extends AbstractProcessEnginePlugin implements TenantIdProvider {
+public class OrganisationTenants extends AbstractProcessEnginePlugin implements TenantIdProvider {
+
+  /** The tenant of the instances about no organisation: no member belongs to it. */
+  public static final String DEPARTMENT_TENANT = "departement";
 
   private static final Set<String> STAFF =
       Arrays.stream(StaffGroup.values()).map(StaffGroup::groupId).collect(Collectors.toUnmodifiableSet());
@@ -74,7 +79,7 @@ class OrganisationTenants extends AbstractProcessEnginePlugin implements TenantI
     if (context.getSuperExecution() != null) {
       return context.getSuperExecution().getTenantId();
     }
-    return organisationOf(context.getVariables()).map(Organisation::tenantId).orElse(null);
+    return organisationOf(context.getVariables()).map(Organisation::tenantId).orElse(DEPARTMENT_TENANT);
   }
 
   @Override

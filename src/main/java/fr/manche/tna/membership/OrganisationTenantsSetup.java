@@ -61,6 +61,7 @@ public class OrganisationTenantsSetup implements ApplicationRunner {
     }
     transaction.executeWithoutResult(status -> {
       moveEarlierInstancesToTheirTenant();
+      moveTenantlessInstancesToTheDepartment();
       removeRedundantStaffTaskGrants();
     });
   }
@@ -87,6 +88,26 @@ public class OrganisationTenantsSetup implements ApplicationRunner {
     int removed = jdbc.update("delete from ACT_RU_AUTHORIZATION where ID_ in (select a.ID_ from ACT_RU_AUTHORIZATION a where "
         + PER_INSTANCE_GRANT + ")");
     LOG.info("Instances des organisations rattachées à leur tenant ; {} autorisations par instance retirées", removed);
+  }
+
+  /**
+   * Instances earlier versions left without a tenant (the staff's own, about no organisation) join the
+   * département's tenant, {@value OrganisationTenants#DEPARTMENT_TENANT}, as new ones do.
+   */
+  private void moveTenantlessInstancesToTheDepartment() {
+    String department = OrganisationTenants.DEPARTMENT_TENANT;
+    int moved = 0;
+    for (String[] table : tablesWithTenantAndInstance()) {
+      moved += jdbc.update("update " + table[0] + " set TENANT_ID_ = ? where TENANT_ID_ is null and " + table[1] + " is not null",
+          department);
+    }
+    for (String[] links : new String[][] {{"ACT_RU_IDENTITYLINK", "ACT_RU_TASK"}, {"ACT_HI_IDENTITYLINK", "ACT_HI_TASKINST"}}) {
+      moved += jdbc.update("update " + links[0] + " set TENANT_ID_ = ? where TENANT_ID_ is null and TASK_ID_ in (select t.ID_ from "
+          + links[1] + " t where t.TENANT_ID_ = ?)", department, department);
+    }
+    if (moved > 0) {
+      LOG.info("Instances sans organisation rattachées au tenant du Département : {} lignes", moved);
+    }
   }
 
   private void membersReadOwnInstancesOf(String processKey) {

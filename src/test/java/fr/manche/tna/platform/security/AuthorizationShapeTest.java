@@ -1,6 +1,8 @@
 package fr.manche.tna.platform.security;
 
 import fr.manche.tna.membership.OrganisationTenantsSetup;
+import fr.manche.tna.membership.OrganisationTenants;
+import fr.manche.tna.test.ConventionFixtures;
 import static fr.manche.tna.communication.process.CommunicationRequestProcess.AMEND_TASK;
 import static fr.manche.tna.communication.process.CommunicationRequestProcess.NOTIFY_MEMBER;
 import static fr.manche.tna.communication.process.CommunicationRequestProcess.NOTIFY_REFERENTS;
@@ -173,6 +175,55 @@ class AuthorizationShapeTest {
     assertThat(jdbc.queryForObject("select TENANT_ID_ from ACT_RU_IDENTITYLINK where TASK_ID_ = ?", String.class, reviewTask))
         .isEqualTo(groupId);
     assertThat(grantsOf(instanceId)).isEmpty();
+  }
+
+  @Test
+  void whatConcernsNoOrganisationBelongsToTheDepartmentsTenantSoThatNoGrantOpensItToMembers() {
+    identityService.setAuthentication(REFERENT, List.of("tna-referents-reseau"));
+    String applicationId;
+    try {
+      applicationId = driver.submitStartForm("ConventionApplication", ConventionFixtures.application(TestSirets.next(),
+          "Association Nouvelle Vague", "contact@nouvelle-vague.example.fr", "presidente@nouvelle-vague.example.fr")).getId();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(tenantOf(applicationId)).as("an application from an organisation not registered yet")
+        .isEqualTo(OrganisationTenants.DEPARTMENT_TENANT);
+
+    // Even with a grant on its process (as a mistaken migration once left in the tests), no member reads it.
+    Authorization grant = authorizationService.createAuthorizationQuery().groupIdIn(AccountService.ALL_MEMBERS_GROUP)
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId("ConventionApplication").singleResult();
+    boolean added = grant == null;
+    if (added) {
+      grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setGroupId(AccountService.ALL_MEMBERS_GROUP);
+      grant.setResource(Resources.PROCESS_DEFINITION);
+      grant.setResourceId("ConventionApplication");
+      grant.addPermission(ProcessDefinitionPermissions.READ_HISTORY);
+      grant.addPermission(ProcessDefinitionPermissions.READ_INSTANCE);
+      grant = authorizationService.saveAuthorization(grant);
+    }
+    try {
+      identityService.setAuthentication(member.userId(), List.of(groupId, AccountService.ALL_MEMBERS_GROUP), List.of(groupId));
+      assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(applicationId).count()).isZero();
+    } finally {
+      identityService.clearAuthentication();
+      if (added) {
+        authorizationService.deleteAuthorization(grant.getId());
+      }
+    }
+
+    // Earlier versions left such instances without a tenant: they join the département's at start-up.
+    jdbc.update("update ACT_HI_PROCINST set TENANT_ID_ = null where PROC_INST_ID_ = ?", applicationId);
+    jdbc.update("update ACT_RU_EXECUTION set TENANT_ID_ = null where PROC_INST_ID_ = ?", applicationId);
+    setup.run(new DefaultApplicationArguments());
+    assertThat(tenantOf(applicationId)).isEqualTo(OrganisationTenants.DEPARTMENT_TENANT);
+    assertThat(jdbc.queryForList("select distinct TENANT_ID_ from ACT_RU_EXECUTION where PROC_INST_ID_ = ?", String.class, applicationId))
+        .containsExactly(OrganisationTenants.DEPARTMENT_TENANT);
+  }
+
+  private String tenantOf(String instanceId) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult().getTenantId();
   }
 
   private String start() {
