@@ -100,6 +100,10 @@ public class ConventionLifecycle {
     if (signed.size() != Party.values().length) {
       throw new IllegalStateException("Convention " + conventionId + " is not signed by both parties");
     }
+    if (actor == null) {
+      // A step of its own after the last signature (a save point): who put it in force is who signed last.
+      actor = signed.stream().max(java.util.Comparator.comparing(Signature::signedOn)).map(Signature::signerUserId).orElse(null);
+    }
     LocalDate effective = effectiveDate(convention, signed);
     LocalDate lastDay = ConventionTerms.lastDayInForce(effective);
     conventions.putInForce(conventionId, effective, lastDay);

@@ -50,11 +50,13 @@ class ConventionModelTest {
     verify(models.delegateOf("ServiceTask_PutInForce"), never()).execute(any());
 
     models.completeStub();
-    verify(models.delegateOf("ServiceTask_PutInForce")).execute(any());
-    assertThat(life).isWaitingAt("ServiceTask_NotifyConventionSigned");
-    verify(models.delegateOf("ServiceTask_NotifyConventionSigned"), never()).execute(any());
+    // A save point after the last signature: putting in force is a step of its own, so that its failure (PDF,
+    // admission) never undoes the signature the signatory just gave.
+    verify(models.delegateOf("ServiceTask_PutInForce"), never()).execute(any());
+    assertThat(life).isWaitingAt("ServiceTask_PutInForce");
 
     models.executeDueJobs();
+    verify(models.delegateOf("ServiceTask_PutInForce")).execute(any());
     verify(models.delegateOf("ServiceTask_NotifyConventionSigned")).execute(any());
     assertThat(life).isWaitingAt("IntermediateEvent_LastDayPassed");
     assertThat(models.timer("BoundaryEvent_FirstReminder").getDuedate()).isEqualTo(paris(2026, 9, 28, 9, 0));
