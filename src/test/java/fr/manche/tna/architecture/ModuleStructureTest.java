@@ -31,8 +31,10 @@ class ModuleStructureTest {
       "signature", Set.of("platform", "notification", "membership"),
       "convention", Set.of("platform", "notification", "membership", "signature"),
       "requests", Set.of("platform", "notification", "membership"),
+      "inventory", Set.of("platform", "notification", "membership"),
       "communication", Set.of("platform", "notification", "membership", "signature", "convention"),
-      "demo", Set.of("platform", "notification", "membership", "signature", "convention", "communication", "requests"));
+      "demo", Set.of("platform", "notification", "membership", "signature", "convention", "communication", "requests",
+          "inventory"));
 
   /**
    * Packages private to the package that holds them, in the capabilities (the platform's packages are all
