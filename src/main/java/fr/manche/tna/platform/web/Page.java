@@ -17,6 +17,8 @@ public enum Page {
       "Chaque convention : son état, ses dates, ses prochaines échéances, son historique et ses documents."),
   ORGANISATIONS("/organisations", "Organisations", Audience.STAFF,
       "Les organisations, leurs personnes et leurs comptes, leur attestation d'assurance."),
+  MATERIEL("/materiel", "Matériel", Audience.STAFF,
+      "Le catalogue du matériel prêté : types, numéros, lots d'accessoires et statuts ; import et export CSV."),
   JOURNAL_DES_DECISIONS("/audit", "Journal des décisions", Audience.STAFF, "Qui a décidé quoi, et quand."),
   COURRIELS("/courriels", "Courriels envoyés", Audience.STAFF,
       "Les courriels de l'application : en démonstration, ils ne partent pas et arrivent ici.", Runs.IN_DEMO_ONLY),
@@ -24,6 +26,8 @@ public enum Page {
       "La convention de votre organisation : ses dates, ses échéances, ses avenants et ses documents."),
   MES_DEMANDES("/mes-demandes", "Mes demandes", Audience.MEMBERS,
       "Les demandes de votre organisation et l'étape où chacune en est."),
+  DISPONIBILITES("/disponibilites", "Disponibilités du matériel", Audience.EVERYONE,
+      "Les jours où chaque matériel est libre, type par type, sur les huit semaines à venir."),
   LISTE_DES_TACHES(TasklistLinks.TASKLIST_PATH, "Liste des tâches", Audience.EVERYONE,
       "Vos tâches, et les demandes à déposer : « Démarrer un processus ».");
 

@@ -93,7 +93,7 @@ class EveryPageLayoutTest {
     List<String> paths = pagePaths();
     assertThat(paths).as("the pages found from the controllers")
         .contains("/accueil", "/connexion", "/conventions", "/organisations", "/organisations/" + organisationId, "/audit",
-            "/ma-convention", "/compte/mot-de-passe");
+            "/ma-convention", "/compte/mot-de-passe", "/materiel", "/materiel/nouveau", "/disponibilites");
     List<String> missing = new ArrayList<>();
     for (String path : paths) {
       boolean rendered = false;

@@ -18,8 +18,10 @@ class PageTest {
   void eachPersonsMenuHoldsThePagesOfTheirRole() {
     Pages demo = pagesWithProfiles("demo");
     assertThat(demo.menuFor(STAFF)).containsExactly(
-        Page.ACCUEIL, Page.CONVENTIONS, Page.ORGANISATIONS, Page.JOURNAL_DES_DECISIONS, Page.COURRIELS, Page.LISTE_DES_TACHES);
-    assertThat(demo.menuFor(MEMBER)).containsExactly(Page.ACCUEIL, Page.MA_CONVENTION, Page.MES_DEMANDES, Page.LISTE_DES_TACHES);
+        Page.ACCUEIL, Page.CONVENTIONS, Page.ORGANISATIONS, Page.MATERIEL, Page.JOURNAL_DES_DECISIONS, Page.COURRIELS,
+        Page.DISPONIBILITES, Page.LISTE_DES_TACHES);
+    assertThat(demo.menuFor(MEMBER)).containsExactly(Page.ACCUEIL, Page.MA_CONVENTION, Page.MES_DEMANDES, Page.DISPONIBILITES,
+        Page.LISTE_DES_TACHES);
     assertThat(demo.menuFor(Optional.empty())).isEmpty();
     assertThat(pagesWithProfiles("prod").menuFor(STAFF)).doesNotContain(Page.COURRIELS);
   }
@@ -27,7 +29,7 @@ class PageTest {
   @Test
   void theStaffPagesGuardCoversEveryStaffPageAndWhatLiesBelow() {
     assertThat(Page.staffUrlPatterns()).containsExactlyInAnyOrder(
-        "/conventions", "/conventions/*", "/organisations", "/organisations/*", "/audit", "/audit/*",
+        "/conventions", "/conventions/*", "/organisations", "/organisations/*", "/materiel", "/materiel/*", "/audit", "/audit/*",
         "/courriels", "/courriels/*");
     assertThat(Page.ORGANISATIONS.covers("/organisations/12")).isTrue();
     assertThat(Page.ORGANISATIONS.covers("/organisationsX")).isFalse();

@@ -1,0 +1,235 @@
+package fr.manche.tna.inventory.web;
+
+import fr.manche.tna.inventory.Catalogue;
+import fr.manche.tna.inventory.CatalogueCsv;
+import fr.manche.tna.inventory.EquipmentType;
+import fr.manche.tna.inventory.InvalidItemException;
+import fr.manche.tna.inventory.Item;
+import fr.manche.tna.inventory.ItemDraft;
+import fr.manche.tna.inventory.ItemField;
+import fr.manche.tna.inventory.ItemStatus;
+import fr.manche.tna.platform.InvalidInputException;
+import fr.manche.tna.platform.security.CurrentUser;
+import fr.manche.tna.platform.security.StaffGroup;
+import fr.manche.tna.platform.time.ParisTime;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff pages of the catalogue ({@code /materiel}, guarded as every staff page): every staff member reads it; the
+ * equipment managers and the administrators change it (items, statuses, types, CSV import). A refused input is
+ * shown again with a French message next to each field at fault, and changes nothing.
+ */
+@Controller
+class CatalogueController {
+
+  private final Catalogue catalogue;
+  private final CatalogueCsv csv;
+
+  CatalogueController(Catalogue catalogue, CatalogueCsv csv) {
+    this.catalogue = catalogue;
+    this.csv = csv;
+  }
+
+  @GetMapping("/materiel")
+  String list(@RequestAttribute("currentUser") CurrentUser user, Model model) {
+    Map<EquipmentType, List<Item>> byType = new LinkedHashMap<>();
+    List<Item> items = catalogue.items();
+    for (EquipmentType type : catalogue.types()) {
+      byType.put(type, items.stream().filter(item -> item.typeId() == type.id()).toList());
+    }
+    model.addAttribute("byType", byType);
+    model.addAttribute("statuses", ItemStatus.values());
+    model.addAttribute("mayEdit", mayEdit(user));
+    model.addAttribute("header", String.join(";", CatalogueCsv.HEADER));
+    return "inventory/materiel";
+  }
+
+  @GetMapping("/materiel/nouveau")
+  String newItem(@RequestAttribute("currentUser") CurrentUser user, HttpServletResponse response, Model model)
+      throws IOException {
+    if (!mayEdit(user)) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return null;
+    }
+    return form(model, null, new ItemDraft("", "", "", "", ItemStatus.AVAILABLE.label(), ""), Map.of());
+  }
+
+  @PostMapping("/materiel/nouveau")
+  String create(
+      @RequestParam(defaultValue = "") String numeroInventaire,
+      @RequestParam(defaultValue = "") String numeroSerie,
+      @RequestParam(defaultValue = "") String type,
+      @RequestParam(defaultValue = "") String accessoires,
+      @RequestParam(defaultValue = "") String statut,
+      @RequestParam(defaultValue = "") String notes,
+      @RequestAttribute("currentUser") CurrentUser user,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes redirect) throws IOException {
+    if (!mayEdit(user)) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return null;
+    }
+    ItemDraft draft = new ItemDraft(numeroInventaire, numeroSerie, type, accessoires, statut, notes);
+    try {
+      Item item = catalogue.create(draft, user.userId());
+      redirect.addFlashAttribute("message", "Le matériel n° " + item.inventoryNumber() + " est ajouté au catalogue.");
+      return "redirect:/materiel";
+    } catch (InvalidItemException refused) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return form(model, null, draft, refused.errors());
+    }
+  }
+
+  @GetMapping("/materiel/{id}")
+  String edit(@PathVariable long id, @RequestAttribute("currentUser") CurrentUser user, Model model) {
+    Item item = itemOr404(id);
+    model.addAttribute("mayEdit", mayEdit(user));
+    return form(model, item, ItemDraft.of(item), Map.of());
+  }
+
+  @PostMapping("/materiel/{id}")
+  String update(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String numeroInventaire,
+      @RequestParam(defaultValue = "") String numeroSerie,
+      @RequestParam(defaultValue = "") String type,
+      @RequestParam(defaultValue = "") String accessoires,
+      @RequestParam(defaultValue = "") String statut,
+      @RequestParam(defaultValue = "") String notes,
+      @RequestAttribute("currentUser") CurrentUser user,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes redirect) throws IOException {
+    if (!mayEdit(user)) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return null;
+    }
+    Item item = itemOr404(id);
+    ItemDraft draft = new ItemDraft(numeroInventaire, numeroSerie, type, accessoires, statut, notes);
+    try {
+      Item saved = catalogue.update(id, draft, user.userId());
+      redirect.addFlashAttribute("message", "Le matériel n° " + saved.inventoryNumber() + " est enregistré.");
+      return "redirect:/materiel";
+    } catch (InvalidItemException refused) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("mayEdit", true);
+      return form(model, item, draft, refused.errors());
+    }
+  }
+
+  @PostMapping("/materiel/{id}/statut")
+  String status(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String statut,
+      @RequestAttribute("currentUser") CurrentUser user,
+      HttpServletResponse response,
+      RedirectAttributes redirect) throws IOException {
+    if (!mayEdit(user)) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return null;
+    }
+    Item item = itemOr404(id);
+    try {
+      ItemStatus status = ItemStatus.fromSubmitted(statut);
+      catalogue.setStatus(id, status, user.userId());
+      redirect.addFlashAttribute("message", "Le matériel n° " + item.inventoryNumber() + " est désormais « "
+          + status.label() + " ».");
+    } catch (InvalidInputException refused) {
+      redirect.addFlashAttribute("erreur", refused.getMessage());
+    }
+    return "redirect:/materiel";
+  }
+
+  @PostMapping("/materiel/types")
+  String addType(
+      @RequestParam(defaultValue = "") String nom,
+      @RequestAttribute("currentUser") CurrentUser user,
+      HttpServletResponse response,
+      RedirectAttributes redirect) throws IOException {
+    if (!mayEdit(user)) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return null;
+    }
+    try {
+      EquipmentType type = catalogue.addType(nom, user.userId());
+      redirect.addFlashAttribute("message", "Le type « " + type.name() + " » est ajouté.");
+    } catch (InvalidInputException refused) {
+      redirect.addFlashAttribute("erreurType", refused.getMessage());
+    }
+    return "redirect:/materiel";
+  }
+
+  @GetMapping("/materiel/export")
+  ResponseEntity<byte[]> export() {
+    String name = "catalogue-materiel-" + ParisTime.today() + ".csv";
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+        .body(csv.export());
+  }
+
+  @PostMapping("/materiel/import")
+  String importCsv(
+      @RequestParam(name = "fichier", required = false) MultipartFile file,
+      @RequestAttribute("currentUser") CurrentUser user,
+      HttpServletResponse response,
+      RedirectAttributes redirect) throws IOException {
+    if (!mayEdit(user)) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return null;
+    }
+    if (file == null || file.isEmpty()) {
+      redirect.addFlashAttribute("erreursImport", List.of("Choisissez un fichier CSV à importer."));
+      return "redirect:/materiel";
+    }
+    try {
+      CatalogueCsv.Imported imported = csv.importCsv(file.getBytes(), user.userId());
+      redirect.addFlashAttribute("message", "Import réussi : " + imported.french());
+    } catch (CatalogueCsv.CsvRefused refused) {
+      redirect.addFlashAttribute("erreursImport", refused.messages());
+    }
+    return "redirect:/materiel";
+  }
+
+  private String form(Model model, Item item, ItemDraft draft, Map<ItemField, String> errors) {
+    Map<String, String> byField = new LinkedHashMap<>();
+    errors.forEach((field, message) -> byField.put(field.name(), message));
+    model.addAttribute("item", item);
+    model.addAttribute("draft", draft);
+    model.addAttribute("errors", byField);
+    model.addAttribute("types", catalogue.types());
+    model.addAttribute("statuses", ItemStatus.values());
+    model.addAttribute("fields", ItemField.values());
+    return "inventory/item";
+  }
+
+  private Item itemOr404(long id) {
+    return catalogue.item(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Matériel inconnu"));
+  }
+
+  /** Equipment managers and administrators maintain the catalogue; the other staff read it. */
+  static boolean mayEdit(CurrentUser user) {
+    return user.groupIds().contains(StaffGroup.EQUIPMENT_MANAGERS.groupId())
+        || user.groupIds().contains(StaffGroup.ADMINISTRATORS.groupId());
+  }
+}
