@@ -240,10 +240,14 @@ public class Catalogue {
       return items;
     }
     Map<Long, List<String>> kits = new LinkedHashMap<>();
-    jdbc.sql("select item_id, name from equipment_accessory order by item_id, position")
-        .query((ResultSet rs) -> {
-          kits.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
-        });
+    org.springframework.jdbc.core.RowCallbackHandler collect =
+        rs -> kits.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
+    if (items.size() == 1) {
+      jdbc.sql("select item_id, name from equipment_accessory where item_id = ? order by position")
+          .param(items.get(0).id()).query(collect);
+    } else {
+      jdbc.sql("select item_id, name from equipment_accessory order by item_id, position").query(collect);
+    }
     return items.stream()
         .map(i -> new Item(i.id(), i.inventoryNumber(), i.serialNumber(), i.typeId(), i.typeName(), i.status(),
             List.copyOf(kits.getOrDefault(i.id(), List.of())), i.notes()))
