@@ -17,6 +17,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Production refuses to start without its database and mail server, or with a trap in its set-up, and says what is wrong. */
+// Before every @ApplicationTest class (src/test/resources/junit-platform.properties): the applications it starts
+// would disturb the shared context of those.
+@org.junit.jupiter.api.Order(1)
 class ProductionConfigurationCheckTest {
 
   private final Log log = mock(Log.class);

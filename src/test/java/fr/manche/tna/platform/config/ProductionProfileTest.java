@@ -23,6 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The production profile, started as an operator would, on PostgreSQL: no demo account, no mail catcher;
  * secure cookies, content security policy and HSTS; never without an administrator.
  */
+// Before every @ApplicationTest class (src/test/resources/junit-platform.properties): the applications it starts
+// would disturb the shared context of those.
+@org.junit.jupiter.api.Order(1)
 class ProductionProfileTest {
 
   // CAMUNDA_BPM_ADMINUSER_ID and CAMUNDA_BPM_ADMINUSER_PASSWORD, as command-line arguments.
@@ -99,8 +102,11 @@ class ProductionProfileTest {
         "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + TestMailServer.port(),
         "--camunda.bpm.job-execution.enabled=false",
-        // Its own engine name: the "default" engine of the other tests stays the one the webapps see.
-        "--camunda.bpm.process-engine-name=production-test-" + (++engines)));
+        // Its own engine name: the "default" engine of the other tests stays the one the webapps see. No hyphen:
+        // the starter ignores a name with one and keeps "default", whose closing would then unregister the
+        // engine of the application tests that ran before (the REST API answers "Process engine default not
+        // available" to every later test).
+        "--camunda.bpm.process-engine-name=productionTest" + (++engines)));
     arguments.addAll(List.of(more));
     if (arguments.stream().noneMatch(argument -> argument.startsWith("--TNA_BASE_URL="))) {
       arguments.add("--TNA_BASE_URL=https://reseau-tna.example.fr");
