@@ -33,8 +33,9 @@ class ModuleStructureTest {
       "requests", Set.of("platform", "notification", "membership"),
       "inventory", Set.of("platform", "notification", "membership"),
       "communication", Set.of("platform", "notification", "membership", "signature", "convention"),
+      "loan", Set.of("platform", "notification", "membership", "convention", "inventory"),
       "demo", Set.of("platform", "notification", "membership", "signature", "convention", "communication", "requests",
-          "inventory"));
+          "inventory", "loan"));
 
   /**
    * Packages private to the package that holds them, in the capabilities (the platform's packages are all

@@ -12,6 +12,8 @@ import fr.manche.tna.convention.renewal.Renewal;
 import fr.manche.tna.convention.renewal.RenewalStatus;
 import fr.manche.tna.convention.termination.FormalNotice;
 import fr.manche.tna.convention.termination.FormalNoticeStatus;
+import fr.manche.tna.loan.LoanRequest;
+import fr.manche.tna.loan.LoanRequestStatus;
 import fr.manche.tna.membership.LegalForm;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.Person;
@@ -209,6 +211,18 @@ class MailTemplatesTest {
       samples.add(Mail.of("communication-request-submitted").with("request", request).with("organisation", ORGANISATION));
       samples.add(Mail.of("communication-request-answered").with("request", request).with("organisation", ORGANISATION));
     }
+
+    // Loan request
+    List<LoanRequest.RequestedItem> loanItems = List.of(
+        new LoanRequest.RequestedItem(4, "INV-004", "Casque de réalité virtuelle", 12L),
+        new LoanRequest.RequestedItem(7, "INV-007", "Drone", 13L));
+    samples.add(Mail.of("loan-request-approved").with("organisation", ORGANISATION).with("loan",
+        new LoanRequest(42, 1, "pi-1", "julie.hamel", "Ateliers de découverte", "3 classes de 4e", LocalDate.of(2027, 3, 3),
+            LocalDate.of(2027, 3, 9), null, loanItems, LoanRequestStatus.APPROUVEE, "Bonnes animations !", "materiel")));
+    samples.add(Mail.of("loan-request-refused").with("organisation", ORGANISATION).with("loan",
+        new LoanRequest(43, 1, "pi-2", "julie.hamel", "Ateliers de découverte", "3 classes de 4e", LocalDate.of(2027, 3, 1),
+            LocalDate.of(2027, 5, 9), "Projet sur le trimestre", loanItems, LoanRequestStatus.REFUSEE,
+            "Le matériel sert à une action du Département en avril.", "referent")));
 
     // Convention life
     for (boolean deadlinePassed : List.of(true, false)) {

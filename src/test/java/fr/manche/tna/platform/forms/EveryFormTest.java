@@ -41,7 +41,10 @@ class EveryFormTest {
       "acknowledgedOn", new Sample("10/03/2027", "10-03-2027"),
       "namedEffectiveDate", new Sample("01/09/2027", "1er septembre"),
       "welcomeMeetingDate", new Sample("15/06/2027", "15/06"),
-      "welcomeMeetingTime", new Sample("14:30", "14 heures 30"));
+      "welcomeMeetingTime", new Sample("14:30", "14 heures 30"),
+      "firstDay", new Sample("01/03/2027", "1er mars 2027"),
+      "lastDay", new Sample("30/03/2027", "2027-03-30"),
+      "inventoryNumbers", new Sample("INV-004, INV-007", "INV-004 + INV-007"));
 
   private static final String EMAIL_SAMPLE = "prenom.nom@exemple.fr";
 

@@ -99,8 +99,22 @@ final class FormSamples {
     texts.put("signerName", "Jean Dupuis");
     texts.put("signerRole", "maire");
     texts.put("refusalReason", "Le document comporte une erreur de date.");
+    texts.put("activities", "Ateliers de découverte de la réalité virtuelle pour les collégiens.");
+    texts.put("expectedAudience", "3 classes de 4e, environ 75 élèves");
+    texts.put("firstDay", future);
+    texts.put("lastDay", today.plusDays(65).format(DAY));
+    // An item the tests create (useInventoryNumber); a start with an unknown one is refused.
+    texts.put("inventoryNumbers", "INV-ECHANTILLON");
+    texts.put("longerNeedReason", "Projet mené sur tout le trimestre avec le collège.");
+    texts.put("requestedItems", "INV-004 (Casque de réalité virtuelle)");
+    texts.put("loanDecisionReason", "Le matériel est réservé pour votre structure.");
     // An application is filed for an organisation that has no convention yet.
     formOverrides.put("ConventionApplicationStart.siret", freeSiret);
+  }
+
+  /** The inventory number of an available item, for the loan request's start form. */
+  void useInventoryNumber(String number) {
+    texts.put("inventoryNumbers", number);
   }
 
   /**

@@ -124,6 +124,7 @@ final class OwnedInstances {
     variables.put("amendmentId", NO_SUCH_ID);
     variables.put("renewalId", NO_SUCH_ID);
     variables.put("noticeId", NO_SUCH_ID);
+    variables.put("loanRequestId", NO_SUCH_ID);
     variables.put("documentTitle", "Convention de coopération (test)");
     return variables;
   }

@@ -112,6 +112,7 @@ class TrustBoundaryTest {
   @Autowired ApplicationContext context;
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
+  @Autowired fr.manche.tna.inventory.Catalogue equipment;
   @LocalServerPort int port;
 
   final ObjectMapper json = new ObjectMapper();
@@ -602,6 +603,16 @@ class TrustBoundaryTest {
     OwnedInstances.setPassword(identityService, signed.memberSignatoryUserId());
     String siret = organisations.findById(signed.convention().organisationId()).orElseThrow().siret();
     FormSamples control = new FormSamples(siret, TestSirets.next(), nonce + "c");
+    // A loan request needs an insured member and an item free over the sample's period (R14, availability).
+    organisations.setInsurance(signed.convention().organisationId(), new fr.manche.tna.membership.Insurance(
+        "MAIF", "P-" + nonce, today.minusDays(1), today.plusYears(1)));
+    if (equipment.typeNamed("Tablette").isEmpty()) {
+      equipment.addType("Tablette", "securite");
+    }
+    String number = ("TB-" + nonce).replaceAll("[^A-Za-z0-9-]", "").toUpperCase(java.util.Locale.ROOT);
+    number = number.substring(0, Math.min(number.length(), 30));
+    equipment.create(new fr.manche.tna.inventory.ItemDraft(number, "SN-" + number, "Tablette", "Chargeur", "Disponible", ""), "securite");
+    control.useInventoryNumber(number);
     Findings findings = new Findings();
     for (StartFormModel start : catalogue.startForms()) {
       for (String group : start.starterGroups().isEmpty() ? List.of(ADMINISTRATORS) : start.starterGroups()) {

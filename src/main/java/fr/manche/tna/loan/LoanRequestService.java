@@ -1,0 +1,279 @@
+package fr.manche.tna.loan;
+
+import fr.manche.tna.convention.Convention;
+import fr.manche.tna.convention.ConventionLifecycle;
+import fr.manche.tna.inventory.Availability;
+import fr.manche.tna.inventory.FreePeriod;
+import fr.manche.tna.inventory.Item;
+import fr.manche.tna.inventory.ItemStatus;
+import fr.manche.tna.inventory.Catalogue;
+import fr.manche.tna.inventory.Periods;
+import fr.manche.tna.inventory.ReservationKind;
+import fr.manche.tna.loan.LoanRequest.RequestedItem;
+import fr.manche.tna.membership.Insurance;
+import fr.manche.tna.membership.OrganisationRepository;
+import fr.manche.tna.platform.Inputs;
+import fr.manche.tna.platform.InvalidInputException;
+import fr.manche.tna.platform.audit.AuditLog;
+import fr.manche.tna.platform.time.ParisTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A member's loan request and its decision. Checked on the server when it is filed and again when it is approved:
+ * R08 the organisation may borrow over the whole period, R14 its insurance certificate covers it, the first day is
+ * not past, the last not before the first, at most {@value Availability#MAX_DAYS} days, R10 a reason beyond
+ * {@value LoanRules#MAX_ORDINARY_DAYS} days, and every item asked for is free ({@link Availability}); when one is
+ * not, the refusal names its nearest free periods. Approval reserves the items in its own transaction.
+ */
+@Service
+public class LoanRequestService {
+
+  /** What the member's form says (strings, checked here); items are inventory numbers separated by commas. */
+  public record Submission(
+      String activities, String expectedAudience, String firstDay, String lastDay, String items, String longerNeedReason) {}
+
+  private final JdbcClient jdbc;
+  private final Catalogue catalogue;
+  private final Availability availability;
+  private final ConventionLifecycle conventions;
+  private final OrganisationRepository organisations;
+  private final AuditLog audit;
+
+  LoanRequestService(JdbcClient jdbc, Catalogue catalogue, Availability availability, ConventionLifecycle conventions,
+      OrganisationRepository organisations, AuditLog audit) {
+    this.jdbc = jdbc;
+    this.catalogue = catalogue;
+    this.availability = availability;
+    this.conventions = conventions;
+    this.organisations = organisations;
+    this.audit = audit;
+  }
+
+  /**
+   * Records a new request after every check (refused in French otherwise, nothing written).
+   *
+   * @return its id
+   */
+  @Transactional
+  public long register(long organisationId, String processInstanceId, String requestedBy, Submission submission) {
+    String activities = Inputs.required(submission.activities(), "Activités prévues", 4000);
+    String audience = Inputs.required(submission.expectedAudience(), "Public attendu", 2000);
+    LocalDate first = ParisTime.parseDate(submission.firstDay(), "Premier jour du prêt");
+    LocalDate last = ParisTime.parseDate(submission.lastDay(), "Dernier jour du prêt");
+    checkPeriod(first, last);
+    String reason = Inputs.optional(submission.longerNeedReason(), "Raison d'un besoin de plus de 30 jours", 2000);
+    if (LoanRules.isLong(first, last) && (reason == null || reason.length() < LoanDecision.MIN_REASON)) {
+      throw new InvalidInputException("Votre demande dépasse " + LoanRules.MAX_ORDINARY_DAYS
+          + " jours : expliquez pourquoi vous avez besoin du matériel plus longtemps (au moins " + LoanDecision.MIN_REASON
+          + " caractères), le Département l'examinera (article 4.3).");
+    }
+    List<Item> items = items(submission.items());
+    checkMayBorrow(organisationId, first, last);
+    checkFree(items, first, last);
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into loan_request (organisation_id, process_instance_id, requested_by, activities, expected_audience,
+                                      first_day, last_day, longer_need_reason, status, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(organisationId, processInstanceId, requestedBy, activities, audience, first, last,
+            LoanRules.isLong(first, last) ? reason : null, LoanRequestStatus.EN_EXAMEN.name(),
+            ParisTime.now().toOffsetDateTime())
+        .update(keys, "id");
+    long id = keys.getKey().longValue();
+    for (int position = 0; position < items.size(); position++) {
+      jdbc.sql("insert into loan_request_item (loan_request_id, position, item_id) values (?, ?, ?)")
+          .params(id, position, items.get(position).id()).update();
+    }
+    return id;
+  }
+
+  /**
+   * Records the decision. An approval checks everything again (the convention, the insurance, the dates, the items)
+   * and reserves every item through {@link Availability#reserve} in this transaction: a refusal of any of them
+   * (French) rolls everything back. Recorded in the audit journal.
+   */
+  @Transactional
+  public LoanRequest decide(long requestId, LoanDecision decision, String reason, String actor) {
+    LoanRequest request = find(requestId);
+    if (request.status() != LoanRequestStatus.EN_EXAMEN) {
+      throw new InvalidInputException("Cette demande de prêt a déjà reçu une réponse (" + request.status().label() + ").");
+    }
+    String checkedReason = Inputs.optional(reason, "Motif de la décision", 2000);
+    if (decision == LoanDecision.APPROVE) {
+      checkPeriod(request.firstDay(), request.lastDay());
+      checkMayBorrow(request.organisationId(), request.firstDay(), request.lastDay());
+      List<Item> items = request.items().stream().map(item -> catalogue.item(item.itemId()).orElseThrow()).toList();
+      checkFree(items, request.firstDay(), request.lastDay());
+      for (RequestedItem item : request.items()) {
+        long reservation = availability.reserve(item.itemId(), request.firstDay(), request.lastDay(), ReservationKind.LOAN,
+            reference(requestId)).id();
+        jdbc.sql("update loan_request_item set reservation_id = ? where loan_request_id = ? and item_id = ?")
+            .params(reservation, requestId, item.itemId()).update();
+      }
+    }
+    LoanRequestStatus status = decision == LoanDecision.APPROVE ? LoanRequestStatus.APPROUVEE : LoanRequestStatus.REFUSEE;
+    jdbc.sql("update loan_request set status = ?, decision_reason = ?, decided_by = ?, decided_at = ? where id = ?")
+        .params(status.name(), checkedReason, actor, ParisTime.now().toOffsetDateTime(), requestId)
+        .update();
+    audit.record(actor, "Demande de prêt " + status.label() + (request.longLoan() ? " (plus de 30 jours)" : ""),
+        "Prêt n° " + requestId + " : " + request.itemsNamed() + ", " + request.period(), request.organisationId(),
+        checkedReason);
+    return find(requestId);
+  }
+
+  /** The reference of a loan's reservations. */
+  public static String reference(long requestId) {
+    return "pret-" + requestId;
+  }
+
+  public LoanRequest find(long requestId) {
+    List<RequestedItem> items = jdbc.sql("""
+            select i.item_id, e.inventory_number, t.name, i.reservation_id
+              from loan_request_item i join equipment_item e on e.id = i.item_id join equipment_type t on t.id = e.type_id
+             where i.loan_request_id = ? order by i.position
+            """)
+        .param(requestId)
+        .query((rs, row) -> new RequestedItem(rs.getLong(1), rs.getString(2), rs.getString(3),
+            rs.getObject(4) == null ? null : rs.getLong(4)))
+        .list();
+    return jdbc.sql("select * from loan_request where id = ?").param(requestId)
+        .query((rs, row) -> map(rs, items)).optional()
+        .orElseThrow(() -> new InvalidInputException("Aucune demande de prêt ne porte le numéro " + requestId + "."));
+  }
+
+  private static void checkPeriod(LocalDate first, LocalDate last) {
+    if (last.isBefore(first)) {
+      throw new InvalidInputException("Le dernier jour du prêt (" + ParisTime.formatDate(last)
+          + ") ne peut pas précéder le premier (" + ParisTime.formatDate(first) + ").");
+    }
+    if (first.isBefore(ParisTime.today())) {
+      throw new InvalidInputException("Le premier jour du prêt (" + ParisTime.formatDate(first)
+          + ") est passé : choisissez aujourd'hui ou un jour à venir.");
+    }
+    long days = ChronoUnit.DAYS.between(first, last) + 1;
+    if (days > Availability.MAX_DAYS) {
+      throw new InvalidInputException("Une période de prêt ne dépasse pas " + Availability.MAX_DAYS
+          + " jours ; celle demandée en compte " + days + ".");
+    }
+  }
+
+  /** The items named by their inventory numbers, each once, none retired. */
+  private List<Item> items(String numbers) {
+    String typed = Inputs.required(numbers, "Matériel souhaité", 1000);
+    Set<String> distinct = new LinkedHashSet<>();
+    for (String number : typed.split("[,;\\s]+")) {
+      if (!number.isBlank()) {
+        distinct.add(number.trim().toUpperCase(java.util.Locale.ROOT));
+      }
+    }
+    if (distinct.isEmpty()) {
+      throw new InvalidInputException("Indiquez au moins un numéro d'inventaire, par exemple INV-004.");
+    }
+    if (distinct.size() > 20) {
+      throw new InvalidInputException("Une demande de prêt porte sur 20 matériels au plus.");
+    }
+    List<Item> items = new ArrayList<>();
+    for (String number : distinct) {
+      Item item = catalogue.itemNumbered(number).orElseThrow(() -> new InvalidInputException(
+          "Aucun matériel ne porte le numéro d'inventaire « " + number
+              + " » : les numéros figurent sur la page Disponibilités du matériel."));
+      if (item.status() == ItemStatus.RETIRED) {
+        throw new InvalidInputException("Le matériel n° " + item.inventoryNumber() + " (" + item.typeName()
+            + ") est réformé : il n'est plus prêté.");
+      }
+      items.add(item);
+    }
+    return items;
+  }
+
+  /**
+   * R08: the organisation may borrow on every day of the period; a convention that ends during it is refused with
+   * its last day. R14: its insurance certificate covers the whole period.
+   */
+  private void checkMayBorrow(long organisationId, LocalDate first, LocalDate last) {
+    LocalDate day = first;
+    while (!day.isAfter(last)) {
+      if (!conventions.mayBorrow(organisationId, day)) {
+        if (day.equals(first)) {
+          throw new InvalidInputException("Votre structure n'a pas de convention de coopération en vigueur le "
+              + ParisTime.formatDate(first) + " : seuls les membres dont la convention est en vigueur peuvent emprunter"
+              + " (article 4.2).");
+        }
+        throw new InvalidInputException("Votre convention de coopération prend fin le "
+            + ParisTime.formatDate(day.minusDays(1)) + " : le prêt ne peut pas aller au-delà (article 4.2). Choisissez un"
+            + " dernier jour au plus tard le " + ParisTime.formatDate(day.minusDays(1)) + ".");
+      }
+      LocalDate current = day;
+      LocalDate lastInForce = conventions.inForceOn(organisationId, day).map(Convention::lastDay)
+          .filter(end -> !end.isBefore(current)).orElse(day);
+      day = lastInForce.plusDays(1);
+    }
+    Optional<Insurance> insurance = organisations.insuranceOf(organisationId);
+    if (insurance.isEmpty()) {
+      throw new InvalidInputException("Aucune attestation d'assurance de votre structure n'est enregistrée : le matériel"
+          + " prêté doit être assuré contre le vol et les dommages (article 4.1). Envoyez votre attestation au"
+          + " Département avant de demander un prêt.");
+    }
+    Insurance certificate = insurance.get();
+    if (!certificate.covers(first) || !certificate.covers(last)) {
+      throw new InvalidInputException("Votre attestation d'assurance (" + certificate.insurer() + ", police n° "
+          + certificate.policyNumber() + ") couvre " + Periods.french(certificate.validFrom(), certificate.validUntil())
+          + " : elle doit couvrir toute la période du prêt, " + Periods.french(first, last)
+          + " (article 4.1). Envoyez au Département une attestation à jour.");
+    }
+  }
+
+  /** Every item is free over the period; otherwise the refusal names each busy item's nearest free periods. */
+  private void checkFree(List<Item> items, LocalDate first, LocalDate last) {
+    List<String> refusals = new ArrayList<>();
+    int length = (int) (ChronoUnit.DAYS.between(first, last) + 1);
+    for (Item item : items) {
+      if (availability.isFree(item.id(), first, last)) {
+        continue;
+      }
+      String busy = "Le matériel n° " + item.inventoryNumber() + " (" + item.typeName() + ") n'est pas libre "
+          + Periods.french(first, last) + ".";
+      List<FreePeriod> periods = availability.nextFreePeriods(item.id(), length, ParisTime.today());
+      refusals.add(periods.isEmpty()
+          ? busy + " Il n'est libre sur aucune période de " + length + " jours dans l'année qui vient."
+          : busy + " Périodes libres les plus proches : "
+              + periods.stream().map(period -> Periods.french(period.first(), period.last())).collect(Collectors.joining(" ; "))
+              + ".");
+    }
+    if (!refusals.isEmpty()) {
+      throw new InvalidInputException(String.join(" ", refusals));
+    }
+  }
+
+  private static LoanRequest map(ResultSet rs, List<RequestedItem> items) throws SQLException {
+    return new LoanRequest(
+        rs.getLong("id"),
+        rs.getLong("organisation_id"),
+        rs.getString("process_instance_id"),
+        rs.getString("requested_by"),
+        rs.getString("activities"),
+        rs.getString("expected_audience"),
+        rs.getObject("first_day", LocalDate.class),
+        rs.getObject("last_day", LocalDate.class),
+        rs.getString("longer_need_reason"),
+        items,
+        LoanRequestStatus.valueOf(rs.getString("status")),
+        rs.getString("decision_reason"),
+        rs.getString("decided_by"));
+  }
+}
