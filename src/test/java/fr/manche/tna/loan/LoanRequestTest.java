@@ -94,6 +94,9 @@ class LoanRequestTest {
     assertThat(task.getName()).contains("Commune de Percy-en-Normandie");
     assertThat(task.getDescription()).contains(headset.inventoryNumber() + " (Casque de réalité virtuelle")
         .contains(drone.inventoryNumber()).contains("du 1er au 30 mars 2027 (30 jours)");
+    // No request waits unseen: the equipment managers are told at once, with the link to the task.
+    assertThat(Mails.to(ConventionFixtures.EQUIPMENT_MANAGER_EMAIL).stream().map(Mails::subject))
+        .contains("Demande de prêt à examiner : Commune de Percy-en-Normandie, du 1er au 30 mars 2027");
 
     decide(request, APPROVE_TASK, MANAGER, "approuver", "");
     LoanRequest approved = loans.find(id);
@@ -125,6 +128,10 @@ class LoanRequestTest {
     Task task = driver.openTask(request.getId(), EXAMINE_LONG_TASK);
     assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup("tna-referents-reseau").count()).isOne();
     assertThat(task.getDescription()).contains("du 1er au 31 mars 2027 (31 jours)");
+    MimeMessage toReferents = Mails.to(ConventionFixtures.REFERENT_EMAIL).stream()
+        .filter(sent -> Mails.subject(sent).equals("Demande de prêt à examiner : Commune de Percy-en-Normandie, du 1er au 31 mars 2027"))
+        .findFirst().orElseThrow();
+    assertThat(Mails.part(toReferents, "text/plain")).contains("Raison d'un besoin plus long : Projet mené sur tout le mois avec le collège.");
     assertThat(loans.find(id).longerNeedReason()).isEqualTo("Projet mené sur tout le mois avec le collège.");
 
     // A refusal needs its reason, said in French next to the form.
@@ -235,13 +242,14 @@ class LoanRequestTest {
     values.put("inventoryNumbers", items);
     values.put("longerNeedReason", longerNeedReason);
     fixtures.asUser(member.memberSignatoryUserId());
+    ProcessInstance instance;
     try {
-      ProcessInstance instance = driver.submitStartForm(LoanRequestProcess.KEY, values);
-      driver.runJobs(instance.getId());
-      return instance;
+      instance = driver.submitStartForm(LoanRequestProcess.KEY, values);
     } finally {
       identityService.clearAuthentication();
     }
+    driver.runJobs(instance.getId()); // as the job executor does: the mail to whoever examines the request
+    return instance;
   }
 
   private void decide(ProcessInstance request, String taskKey, String userId, String decision, String reason) {

@@ -32,7 +32,11 @@ class LoanRequestModelTest {
   @Test
   void upTo30DaysTheEquipmentManagersApproveAndTheMemberIsTold() throws Exception {
     ProcessInstance request = filed(false);
-    assertThat(request).isWaitingAt("UserTask_ApproveLoanRequest");
+    // The task is there at once; beside it, in a step of its own, whoever examines it is told by mail.
+    assertThat(request).isWaitingAt("UserTask_ApproveLoanRequest", "ServiceTask_NotifyLoanReviewers");
+    models.executeDueJobs();
+    verify(models.delegateOf("ServiceTask_NotifyLoanReviewers")).execute(any());
+    assertThat(request).isWaitingAt("UserTask_ApproveLoanRequest").hasPassed("EndEvent_ReviewersNotified");
     assertThat(models.task("UserTask_ApproveLoanRequest")).hasCandidateGroup("tna-gestionnaires-materiel")
         .hasName("Approuver la demande de prêt");
 

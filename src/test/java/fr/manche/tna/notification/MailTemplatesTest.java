@@ -219,6 +219,12 @@ class MailTemplatesTest {
     samples.add(Mail.of("loan-request-approved").with("organisation", ORGANISATION).with("loan",
         new LoanRequest(42, 1, "pi-1", "julie.hamel", "Ateliers de découverte", "3 classes de 4e", LocalDate.of(2027, 3, 3),
             LocalDate.of(2027, 3, 9), null, loanItems, LoanRequestStatus.APPROUVEE, "Bonnes animations !", "materiel")));
+    for (LocalDate lastDay : List.of(LocalDate.of(2027, 3, 9), LocalDate.of(2027, 5, 9))) {
+      samples.add(Mail.of("loan-request-to-review").with("organisation", ORGANISATION).with("processInstanceId", "pi-3")
+          .with("loan", new LoanRequest(44, 1, "pi-3", "julie.hamel", "Ateliers de découverte", "3 classes de 4e",
+              LocalDate.of(2027, 3, 3), lastDay, lastDay.getMonthValue() > 3 ? "Projet sur le trimestre" : null, loanItems,
+              LoanRequestStatus.EN_EXAMEN, null, null)));
+    }
     samples.add(Mail.of("loan-request-refused").with("organisation", ORGANISATION).with("loan",
         new LoanRequest(43, 1, "pi-2", "julie.hamel", "Ateliers de découverte", "3 classes de 4e", LocalDate.of(2027, 3, 1),
             LocalDate.of(2027, 5, 9), "Projet sur le trimestre", loanItems, LoanRequestStatus.REFUSEE,

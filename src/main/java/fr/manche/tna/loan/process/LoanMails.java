@@ -3,6 +3,8 @@ package fr.manche.tna.loan.process;
 import static fr.manche.tna.loan.process.LoanRequestProcess.LOAN_REQUEST_ID;
 
 import fr.manche.tna.loan.LoanRequest;
+import fr.manche.tna.platform.security.StaffGroup;
+import fr.manche.tna.membership.Directory;
 import fr.manche.tna.loan.LoanRequestService;
 import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.Organisation;
@@ -34,6 +36,21 @@ class LoanMails {
   JavaDelegate notifyLoanRefused(
       ProcessMails mails, LoanRequestService service, OrganisationRepository organisations, AccountService accounts) {
     return mails.sending(execution -> toMember("loan-request-refused", facts(service, organisations, execution), accounts));
+  }
+
+  /**
+   * To whoever examines the request, as soon as it is filed, so that no request waits unseen: the equipment
+   * managers, or the network referents beyond 30 days (R10), with the link to the task.
+   */
+  @Bean("notifyLoanReviewers")
+  JavaDelegate notifyLoanReviewers(
+      ProcessMails mails, LoanRequestService service, OrganisationRepository organisations, Directory directory) {
+    return mails.sending(execution -> {
+      Facts facts = facts(service, organisations, execution);
+      StaffGroup reviewers = facts.loan().longLoan() ? StaffGroup.NETWORK_REFERENTS : StaffGroup.EQUIPMENT_MANAGERS;
+      return Mail.of("loan-request-to-review").to(directory.emailsOf(reviewers)).with(facts)
+          .with("processInstanceId", execution.getProcessInstanceId());
+    });
   }
 
   private static Mail toMember(String template, Facts facts, AccountService accounts) {
