@@ -95,6 +95,10 @@ public class OrganisationTenantsSetup implements ApplicationRunner {
    * département's tenant, {@value OrganisationTenants#DEPARTMENT_TENANT}, as new ones do.
    */
   private void moveTenantlessInstancesToTheDepartment() {
+    // Once done, never again: every new instance gets a tenant (two counts rather than an update of every table).
+    if (!hasTenantless("ACT_RU_EXECUTION") && !hasTenantless("ACT_HI_PROCINST")) {
+      return;
+    }
     String department = OrganisationTenants.DEPARTMENT_TENANT;
     int moved = 0;
     for (String[] table : tablesWithTenantAndInstance()) {
@@ -108,6 +112,11 @@ public class OrganisationTenantsSetup implements ApplicationRunner {
     if (moved > 0) {
       LOG.info("Instances sans organisation rattachées au tenant du Département : {} lignes", moved);
     }
+  }
+
+  private boolean hasTenantless(String table) {
+    Integer count = jdbc.queryForObject("select count(*) from " + table + " where TENANT_ID_ is null", Integer.class);
+    return count != null && count > 0;
   }
 
   private void membersReadOwnInstancesOf(String processKey) {

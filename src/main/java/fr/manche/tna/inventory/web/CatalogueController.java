@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -75,12 +76,7 @@ class CatalogueController {
 
   @PostMapping("/materiel/nouveau")
   String create(
-      @RequestParam(defaultValue = "") String numeroInventaire,
-      @RequestParam(defaultValue = "") String numeroSerie,
-      @RequestParam(defaultValue = "") String type,
-      @RequestParam(defaultValue = "") String accessoires,
-      @RequestParam(defaultValue = "") String statut,
-      @RequestParam(defaultValue = "") String notes,
+      @ModelAttribute ItemFields fields,
       @RequestAttribute("currentUser") CurrentUser user,
       HttpServletResponse response,
       Model model,
@@ -89,7 +85,7 @@ class CatalogueController {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return null;
     }
-    ItemDraft draft = new ItemDraft(numeroInventaire, numeroSerie, type, accessoires, statut, notes);
+    ItemDraft draft = fields.draft();
     try {
       Item item = catalogue.create(draft, user.userId());
       redirect.addFlashAttribute("message", "Le matériel n° " + item.inventoryNumber() + " est ajouté au catalogue.");
@@ -110,12 +106,7 @@ class CatalogueController {
   @PostMapping("/materiel/{id}")
   String update(
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String numeroInventaire,
-      @RequestParam(defaultValue = "") String numeroSerie,
-      @RequestParam(defaultValue = "") String type,
-      @RequestParam(defaultValue = "") String accessoires,
-      @RequestParam(defaultValue = "") String statut,
-      @RequestParam(defaultValue = "") String notes,
+      @ModelAttribute ItemFields fields,
       @RequestAttribute("currentUser") CurrentUser user,
       HttpServletResponse response,
       Model model,
@@ -125,7 +116,7 @@ class CatalogueController {
       return null;
     }
     Item item = itemOr404(id);
-    ItemDraft draft = new ItemDraft(numeroInventaire, numeroSerie, type, accessoires, statut, notes);
+    ItemDraft draft = fields.draft();
     try {
       Item saved = catalogue.update(id, draft, user.userId());
       redirect.addFlashAttribute("message", "Le matériel n° " + saved.inventoryNumber() + " est enregistré.");
@@ -231,5 +222,16 @@ class CatalogueController {
   static boolean mayEdit(CurrentUser user) {
     return user.groupIds().contains(StaffGroup.EQUIPMENT_MANAGERS.groupId())
         || user.groupIds().contains(StaffGroup.ADMINISTRATORS.groupId());
+  }
+
+  /** The item form's fields, by their names in the page (an absent field reads as empty). */
+  record ItemFields(String numeroInventaire, String numeroSerie, String type, String accessoires, String statut, String notes) {
+    ItemDraft draft() {
+      return new ItemDraft(text(numeroInventaire), text(numeroSerie), text(type), text(accessoires), text(statut), text(notes));
+    }
+
+    private static String text(String value) {
+      return value == null ? "" : value;
+    }
   }
 }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
@@ -40,13 +39,6 @@ public record CurrentUser(String userId, List<String> groupIds) {
     Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
     Authentication authentication = authentications == null ? null : authentications.getAuthenticationForProcessEngine(ENGINE);
     return authentication instanceof UserAuthentication user ? Optional.of(user) : Optional.empty();
-  }
-
-  /** Login of the person on whose behalf the engine runs the current command, or null (job executor). */
-  public static String inEngine(ProcessEngineServices engine) {
-    org.camunda.bpm.engine.impl.identity.Authentication authentication =
-        engine.getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 
   /**
