@@ -30,15 +30,20 @@ final class FieldCheck {
 
   private FieldCheck() {}
 
-  /** Checks the value submitted for a writable field; refused in French. */
-  static void check(FormField field, Submitted submitted) {
+  /**
+   * Checks the value submitted for a writable field; refused in French.
+   *
+   * @param allowed the values a radio, select, checklist or taglist accepts: the declared ones, or those of the
+   *     variable its {@code valuesKey} names
+   */
+  static void check(FormField field, Submitted submitted, List<String> allowed) {
     switch (field.type()) {
       case TEXTFIELD, TEXTAREA -> checkText(field, submitted);
-      case RADIO, SELECT -> checkChoice(field, submitted);
+      case RADIO, SELECT -> checkChoice(field, submitted, allowed);
       case DATETIME -> checkDateTime(field, submitted);
       case CHECKBOX -> checkBox(field, submitted);
       case NUMBER -> checkNumber(field, submitted);
-      case CHECKLIST, TAGLIST -> checkList(field, submitted);
+      case CHECKLIST, TAGLIST -> checkList(field, submitted, allowed);
     }
   }
 
@@ -73,13 +78,13 @@ final class FieldCheck {
     }
   }
 
-  private static void checkChoice(FormField field, Submitted submitted) {
+  private static void checkChoice(FormField field, Submitted submitted, List<String> allowed) {
     String text = text(field, submitted);
     if (text == null || text.isBlank()) {
       requireIfDue(field);
       return;
     }
-    if (!field.values().contains(text)) {
+    if (!allowed.contains(text)) {
       throw refused("Le champ « " + field.label() + " » doit prendre l'une des valeurs proposées.");
     }
   }
@@ -169,7 +174,7 @@ final class FieldCheck {
     return BigDecimal.valueOf(number.longValue());
   }
 
-  private static void checkList(FormField field, Submitted submitted) {
+  private static void checkList(FormField field, Submitted submitted, List<String> allowed) {
     if (submitted.isNull()) {
       requireIfDue(field);
       return;
@@ -182,7 +187,7 @@ final class FieldCheck {
       if (!(element instanceof String value)) {
         throw notAList(field);
       }
-      if (!field.values().contains(value)) {
+      if (!allowed.contains(value)) {
         throw refused("Le champ « " + field.label() + " » ne peut contenir que des valeurs proposées.");
       }
     }

@@ -105,6 +105,7 @@ public final class FormField {
   private final Pattern compiledPattern;
   private final String description;
   private final List<String> values;
+  private final String valuesKey;
   private final String validationType;
   private final BigDecimal min;
   private final BigDecimal max;
@@ -126,6 +127,7 @@ public final class FormField {
       String pattern,
       String description,
       List<String> values,
+      String valuesKey,
       String validationType,
       BigDecimal min,
       BigDecimal max,
@@ -146,6 +148,7 @@ public final class FormField {
     this.compiledPattern = pattern == null ? null : JsPattern.compile(pattern);
     this.description = description;
     this.values = List.copyOf(values);
+    this.valuesKey = valuesKey;
     this.validationType = validationType;
     this.min = min;
     this.max = max;
@@ -230,9 +233,20 @@ public final class FormField {
     return Optional.ofNullable(description);
   }
 
-  /** The declared values of a radio, select, checklist or taglist; empty for other types. */
+  /**
+   * The declared values of a radio, select, checklist or taglist; empty for other types and for a field that
+   * takes its options from a variable ({@link #valuesKey()}).
+   */
   public List<String> values() {
     return values;
+  }
+
+  /**
+   * {@code valuesKey} of a radio, select, checklist or taglist: the variable that holds its options, computed
+   * by the server ({@link FormOptions}); its values are the only ones accepted. Only a task form can use it.
+   */
+  public Optional<String> valuesKey() {
+    return Optional.ofNullable(valuesKey);
   }
 
   /** {@code validate.validationType}: {@code email} or none. */

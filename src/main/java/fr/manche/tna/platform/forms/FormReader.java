@@ -17,7 +17,8 @@ import java.util.Set;
  * submission to is refused here, naming the form and the field, so that whoever adds it to a form extends
  * this check first rather than let it pass unchecked: a group with a {@code path} or a dynamic list (their
  * fields write one object or list variable), an expression field (computed in the browser), a key with a dot
- * (a nested object), options taken from a variable or an expression, a FEEL expression in {@code readonly},
+ * (a nested object), options taken from an expression ({@code valuesExpression}; options from a variable,
+ * {@code valuesKey}, are checked against that variable, see {@link FormOptions}), a FEEL expression in {@code readonly},
  * {@code disabled} or {@code validate}, a {@code validationType} other than {@code email}, a {@code maxLength}
  * above {@value FormField#ENGINE_TEXT_LIMIT}, a pattern Java cannot read, an unknown component type. These
  * messages are for developers, in English.
@@ -129,6 +130,7 @@ final class FormReader {
           pattern,
           description.isBlank() || description.startsWith("=") ? null : description.strip(),
           values(component, type),
+          valuesKey(component, type),
           "email".equals(validationType) ? validationType : null,
           decimal(component, validate, "min"),
           decimal(component, validate, "max"),
@@ -145,8 +147,14 @@ final class FormReader {
     if (!type.hasDeclaredValues()) {
       return List.of();
     }
-    if (component.has("valuesKey") || component.has("valuesExpression")) {
-      throw unsupported(component, "options from a variable or an expression cannot be checked");
+    if (component.has("valuesExpression")) {
+      throw unsupported(component, "options from an expression cannot be checked");
+    }
+    if (component.has("valuesKey")) {
+      if (component.has("values")) {
+        throw unsupported(component, "declare values or a valuesKey, not both");
+      }
+      return List.of();
     }
     List<String> values = new ArrayList<>();
     for (JsonNode option : component.path("values")) {
@@ -160,6 +168,18 @@ final class FormReader {
       throw unsupported(component, "a " + type.schemaName() + " needs declared values");
     }
     return values;
+  }
+
+  /** The variable a {@code valuesKey} names: a plain name, as a field's key. */
+  private String valuesKey(JsonNode component, Type type) {
+    if (!type.hasDeclaredValues() || !component.has("valuesKey")) {
+      return null;
+    }
+    JsonNode node = component.path("valuesKey");
+    if (!node.isTextual() || node.asText().isBlank() || node.asText().contains(".") || node.asText().startsWith("=")) {
+      throw unsupported(component, "valuesKey must name a variable (no dot, no expression), not " + node);
+    }
+    return node.asText();
   }
 
   private static boolean hasHideCondition(JsonNode component) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
@@ -67,7 +68,9 @@ public final class FormSchema {
    *       {@code validationType: email} (form-js's expression); the message then quotes the field's
    *       description as the expected format;
    *   <li>a radio or select value is one of the declared values (or blank when allowed); every element of a
-   *       checklist or taglist is;
+   *       checklist or taglist is. For a field with a {@code valuesKey}, the values are those of the options
+   *       held by the variable it names ({@link FormOptions#values}); with no such variable, no value but a
+   *       blank one is accepted;
    *   <li>a number stays within {@code min} and {@code max}, {@code decimalDigits} and {@code increment};
    *       a datetime is what form-js writes ({@code 2027-06-15}, {@code 14:30}, {@code 14:30+02:00},
    *       {@code 2027-06-15T14:30Z}).
@@ -76,12 +79,15 @@ public final class FormSchema {
    * one reported.
    *
    * @param submitted the submitted variables, by name; {@code null} is an empty submission
+   * @param variables the variables the task already holds, by name ({@code null} when absent): read only for
+   *     the fields with a {@code valuesKey}, as the engine gives them back (typed values not deserialized are
+   *     best)
    * @return a new map of the variables to apply, values unchanged (typed values stay typed), readonly and
    *     disabled fields left out
    * @throws InvalidInputException one French sentence naming the field by its label, quoting an undeclared
    *     key only cut to 40 characters and without control characters
    */
-  public Map<String, Object> check(Map<String, ?> submitted) {
+  public Map<String, Object> check(Map<String, ?> submitted, Function<String, ?> variables) {
     Map<String, Object> values = values(submitted);
     for (String key : values.keySet()) {
       if (!byKey.containsKey(key)) {
@@ -93,7 +99,7 @@ public final class FormSchema {
         continue;
       }
       if (values.containsKey(field.key())) {
-        FieldCheck.check(field, Submitted.of(values.get(field.key())));
+        FieldCheck.check(field, Submitted.of(values.get(field.key())), allowed(field, variables));
       } else {
         FieldCheck.checkAbsent(field);
       }
@@ -105,6 +111,23 @@ public final class FormSchema {
       }
     });
     return accepted;
+  }
+
+  /**
+   * {@link #check(Map, Function)} with no variable: a start form's submission, where a {@code valuesKey} field
+   * accepts no value (Tasklist loads no variable for a start form, so it could offer no option).
+   */
+  public Map<String, Object> check(Map<String, ?> submitted) {
+    return check(submitted, name -> null);
+  }
+
+  /** The values a choice field accepts: the declared ones, or the options of its {@code valuesKey} variable. */
+  private static List<String> allowed(FormField field, Function<String, ?> variables) {
+    if (field.valuesKey().isEmpty()) {
+      return field.values();
+    }
+    Object variable = variables == null ? null : variables.apply(field.valuesKey().get());
+    return FormOptions.values(variable).orElse(List.of());
   }
 
   /** The submitted values, typed ones as typed values, without deserializing anything. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -58,7 +59,9 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
  *   <li><b>A submission sets only what its form declares.</b> Starting a process and completing, submitting
  *       or resolving a task carry variables; they must be the fields of the start event's or the user task's
  *       form ({@code camunda:formRef}, read from {@code forms/}), of the right type and within the form's
- *       rules ({@link FormSchema#check}); read-only fields are dropped. A process or task without a form
+ *       rules ({@link FormSchema#check}); read-only fields are dropped. A task form's field with a
+ *       {@code valuesKey} takes one of the options the task's variable of that name holds
+ *       ({@code platform.forms.FormOptions}); a start form's takes none. A process or task without a form
  *       accepts no variable. So the ids a process relies on ({@code documentId}, {@code requestId}...) cannot
  *       be set by a user. The caller's right to the task or the process is checked first, so that a refusal
  *       tells nothing about another organisation's task.
@@ -201,7 +204,7 @@ final class CallerCommandGuard extends CommandInterceptor {
       checker.checkCreateProcessInstance(definition);
     }
     String formId = formIds.computeIfAbsent(definition.getId() + "#start", key -> startFormId(context, definition));
-    apply(formId, variables);
+    apply(formId, variables, name -> null); // no instance yet: a valuesKey field has no options, takes no value
   }
 
   private void checkTask(CommandContext context, String taskId, Map<String, Object> variables) {
@@ -214,7 +217,8 @@ final class CallerCommandGuard extends CommandInterceptor {
     }
     String formId = formIds.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
         key -> taskFormId(context, task));
-    apply(formId, variables);
+    // options of valuesKey fields: the task's variables (its own, then its execution's), never deserialized
+    apply(formId, variables, name -> task.getVariableTyped(name, false));
   }
 
   private void checkClaim(CommandContext context, String taskId, String userId) {
@@ -226,8 +230,12 @@ final class CallerCommandGuard extends CommandInterceptor {
     }
   }
 
-  /** Checks the submission against its form and drops its read-only fields from it. */
-  private void apply(String formId, Map<String, Object> variables) {
+  /**
+   * Checks the submission against its form and drops its read-only fields from it.
+   *
+   * @param held the variables the task already holds, for the options of {@code valuesKey} fields
+   */
+  private void apply(String formId, Map<String, Object> variables, Function<String, ?> held) {
     Map<String, Object> submitted = variables == null ? Map.of() : variables;
     Optional<FormSchema> form = formId.isEmpty() ? Optional.empty() : forms.find(formId);
     if (form.isEmpty()) {
@@ -236,7 +244,7 @@ final class CallerCommandGuard extends CommandInterceptor {
       }
       return;
     }
-    Map<String, Object> accepted = form.get().check(submitted);
+    Map<String, Object> accepted = form.get().check(submitted, held);
     if (variables != null) {
       variables.keySet().retainAll(accepted.keySet());
     }
