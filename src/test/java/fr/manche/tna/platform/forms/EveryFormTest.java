@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -47,6 +48,13 @@ class EveryFormTest {
       "inventoryNumbers", new Sample("INV-004, INV-007", "INV-004 + INV-007"));
 
   private static final String EMAIL_SAMPLE = "prenom.nom@exemple.fr";
+
+  /** The option a task holds for every {@code valuesKey} field, in the variables {@link #HELD} gives. */
+  private static final String OPTION_SAMPLE = "option-exemple";
+
+  /** The variables of a task whose form has {@code valuesKey} fields: one option each, {@link #OPTION_SAMPLE}. */
+  static final Function<String, Object> HELD =
+      name -> FormOptions.variable(List.of(new FormOptions.Option(OPTION_SAMPLE, "Option d'exemple")));
 
   /** A form and one of its fields, named "Form.key" in the test report. */
   record Case(FormSchema form, FormField field) {
@@ -110,7 +118,7 @@ class EveryFormTest {
   void aSubmissionOfValidValuesForEveryFieldIsAcceptedUnchanged(FormSchema form) {
     Map<String, Object> valid = validSubmission(form);
 
-    Map<String, Object> accepted = form.check(valid);
+    Map<String, Object> accepted = form.check(valid, HELD);
 
     assertThat(accepted).isEqualTo(valid).isNotSameAs(valid);
   }
@@ -121,7 +129,7 @@ class EveryFormTest {
     Map<String, Object> required = validSubmission(form);
     required.keySet().removeIf(key -> !form.field(key).orElseThrow().required() || form.field(key).orElseThrow().conditional());
 
-    assertThat(form.check(required)).isEqualTo(required);
+    assertThat(form.check(required, HELD)).isEqualTo(required);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -130,7 +138,7 @@ class EveryFormTest {
     Map<String, Object> submission = validSubmission(form);
     submission.put("organisationId", "42");
 
-    assertRefused(form, submission).hasMessage("Ce formulaire n'a pas de champ « organisationId ».");
+    assertRefused(form, submission, HELD).hasMessage("Ce formulaire n'a pas de champ « organisationId ».");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -139,7 +147,7 @@ class EveryFormTest {
     Map<String, Object> submission = validSubmission(form);
     submission.put("x\n2025-01-01 INFO admin logged in\u2028" + "y".repeat(100), "z");
 
-    assertRefused(form, submission)
+    assertRefused(form, submission, HELD)
         .hasMessage("Ce formulaire n'a pas de champ « x2025-01-01 INFO admin logged inyyyyyyyy… ».");
   }
 
@@ -151,7 +159,7 @@ class EveryFormTest {
       Map<String, Object> submission = new LinkedHashMap<>(valid);
       submission.put(c.field().key(), value);
 
-      assertThat(c.form().check(submission)).as(String.valueOf(value)).isEqualTo(valid);
+      assertThat(c.form().check(submission, HELD)).as(String.valueOf(value)).isEqualTo(valid);
     }
   }
 
@@ -162,7 +170,7 @@ class EveryFormTest {
       Map<String, Object> submission = validSubmission(c.form());
       submission.put(c.field().key(), wrong);
 
-      assertRefused(c.form(), submission)
+      assertRefused(c.form(), submission, HELD)
           .as(c + " = " + describe(wrong))
           .hasMessageContaining("« " + c.field().label() + " »")
           .hasMessageMatching("Le champ « .* » doit être (un texte|une case cochée ou non \\(vrai ou faux\\)|un nombre"
@@ -178,11 +186,11 @@ class EveryFormTest {
     int limit = field.lengthLimit();
     submission.put(field.key(), "a".repeat(limit + 1));
 
-    assertRefused(c.form(), submission)
+    assertRefused(c.form(), submission, HELD)
         .hasMessage("Le champ « " + field.label() + " » ne doit pas dépasser " + limit + " caractères (il en compte " + (limit + 1) + ").");
 
     submission.put(field.key(), " ".repeat(FormField.ENGINE_TEXT_LIMIT) + validSample(field));
-    assertRefused(c.form(), submission)
+    assertRefused(c.form(), submission, HELD)
         .hasMessageStartingWith("Le champ « " + field.label() + " » ne doit pas dépasser " + FormField.ENGINE_TEXT_LIMIT + " caractères");
   }
 
@@ -193,7 +201,7 @@ class EveryFormTest {
       Map<String, Object> submission = validSubmission(c.form());
       submission.put(c.field().key(), validSample(c.field()) + lineBreak + "2025-01-01 INFO admin logged in");
 
-      assertRefused(c.form(), submission)
+      assertRefused(c.form(), submission, HELD)
           .hasMessage("Le champ « " + c.field().label() + " » doit tenir sur une ligne, sans retour à la ligne.");
     }
   }
@@ -205,7 +213,7 @@ class EveryFormTest {
       Map<String, Object> submission = validSubmission(c.form());
       submission.put(c.field().key(), validSample(c.field()) + control);
 
-      assertRefused(c.form(), submission).as(c + " with U+%04X", (int) control.charAt(0))
+      assertRefused(c.form(), submission, HELD).as(c + " with U+%04X", (int) control.charAt(0))
           .hasMessage("Le champ « " + c.field().label() + " » contient un caractère non autorisé (tabulation ou caractère de contrôle).");
     }
   }
@@ -220,13 +228,13 @@ class EveryFormTest {
     Map<String, Object> submission = validSubmission(c.form());
 
     submission.remove(field.key());
-    assertRefused(c.form(), submission).hasMessage(expected);
+    assertRefused(c.form(), submission, HELD).hasMessage(expected);
 
     submission.put(field.key(), null);
-    assertRefused(c.form(), submission).hasMessage(expected);
+    assertRefused(c.form(), submission, HELD).hasMessage(expected);
 
     submission.put(field.key(), Variables.untypedNullValue());
-    assertRefused(c.form(), submission).hasMessage(expected);
+    assertRefused(c.form(), submission, HELD).hasMessage(expected);
 
     Object blank = switch (field.type()) {
       case CHECKBOX -> false;
@@ -235,7 +243,7 @@ class EveryFormTest {
       default -> "   ";
     };
     submission.put(field.key(), blank);
-    assertRefused(c.form(), submission).hasMessage(expected);
+    assertRefused(c.form(), submission, HELD).hasMessage(expected);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -246,7 +254,7 @@ class EveryFormTest {
     submission.put(field.key(), sample(c).invalid());
 
     String hint = field.description().map(d -> " : " + (d.endsWith(".") ? d : d + ".")).orElse(".");
-    assertRefused(c.form(), submission).hasMessage("Le champ « " + field.label() + " » n'a pas le format attendu" + hint);
+    assertRefused(c.form(), submission, HELD).hasMessage("Le champ « " + field.label() + " » n'a pas le format attendu" + hint);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -256,7 +264,7 @@ class EveryFormTest {
       Map<String, Object> submission = validSubmission(c.form());
       submission.put(c.field().key(), wrong);
 
-      assertRefused(c.form(), submission).as(wrong).hasMessage("Le champ « " + c.field().label()
+      assertRefused(c.form(), submission, HELD).as(wrong).hasMessage("Le champ « " + c.field().label()
           + " » doit contenir une adresse électronique valide, par exemple prenom.nom@exemple.fr.");
     }
   }
@@ -267,7 +275,7 @@ class EveryFormTest {
     Map<String, Object> submission = validSubmission(c.form());
     submission.put(c.field().key(), c.field().type().isList() ? List.of("valeur inventée") : "valeur inventée");
 
-    assertRefused(c.form(), submission).hasMessageContaining("« " + c.field().label() + " »").hasMessageContaining("valeurs proposées");
+    assertRefused(c.form(), submission, HELD).hasMessageContaining("« " + c.field().label() + " »").hasMessageContaining("valeurs proposées");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -276,7 +284,7 @@ class EveryFormTest {
     Map<String, Object> submission = validSubmission(form);
     submission.keySet().removeIf(key -> form.field(key).orElseThrow().conditional());
 
-    assertThat(form.check(submission)).isEqualTo(submission);
+    assertThat(form.check(submission, HELD)).isEqualTo(submission);
   }
 
   // --- samples
@@ -299,9 +307,9 @@ class EveryFormTest {
     return switch (field.type()) {
       case TEXTFIELD -> field.validationType().isPresent() ? EMAIL_SAMPLE : text("Texte d'exemple", field);
       case TEXTAREA -> text("Première ligne,\r\nseconde ligne\tavec une tabulation.", field);
-      case RADIO, SELECT -> field.values().get(0);
+      case RADIO, SELECT -> choice(field);
       case CHECKBOX -> true;
-      case CHECKLIST, TAGLIST -> List.of(field.values().get(0));
+      case CHECKLIST, TAGLIST -> List.of(choice(field));
       case NUMBER -> number(field);
       case DATETIME -> switch (field.subtype().orElse("date")) {
         case "time" -> "14:30";
@@ -309,6 +317,11 @@ class EveryFormTest {
         default -> "2027-06-15";
       };
     };
+  }
+
+  /** A value a choice field offers: its first declared value, or the option its valuesKey variable holds. */
+  private static String choice(FormField field) {
+    return field.valuesKey().isPresent() ? OPTION_SAMPLE : field.values().get(0);
   }
 
   private static Sample sample(Case c) {
@@ -367,7 +380,7 @@ class EveryFormTest {
       wrong.add(field.serializeToString() ? 12 : "12");
     }
     if (field.type().isList()) {
-      wrong.addAll(List.of(field.values().get(0), true, 1, List.of(1), java.util.Arrays.asList((String) null)));
+      wrong.addAll(List.of(choice(field), true, 1, List.of(1), java.util.Arrays.asList((String) null)));
     }
     return wrong;
   }
@@ -377,7 +390,12 @@ class EveryFormTest {
   }
 
   static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(FormSchema form, Map<String, ?> submission) {
-    return assertThatThrownBy(() -> form.check(submission))
+    return assertRefused(form, submission, name -> null);
+  }
+
+  static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
+      FormSchema form, Map<String, ?> submission, Function<String, ?> variables) {
+    return assertThatThrownBy(() -> form.check(submission, variables))
         .isInstanceOf(InvalidInputException.class)
         .satisfies(EveryFormTest::isOneFrenchSentence);
   }

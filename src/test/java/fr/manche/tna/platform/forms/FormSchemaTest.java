@@ -69,6 +69,61 @@ class FormSchemaTest {
   }
 
   @Test
+  void aValuesKeyFieldTakesOneOfTheOptionsOfTheVariableTheTaskHolds() {
+    FormSchema form = form("""
+        {"key": "item", "type": "select", "label": "Matériel", "valuesKey": "itemOptions", "validate": {"required": true}},
+        {"key": "extras", "type": "checklist", "label": "Accessoires", "valuesKey": "extraOptions"}""");
+    assertThat(form.field("item").orElseThrow().valuesKey()).contains("itemOptions");
+    assertThat(form.field("item").orElseThrow().values()).isEmpty();
+    Map<String, Object> held = Map.of(
+        "itemOptions", FormOptions.variable(List.of(new FormOptions.Option("INV-004", "Tablette INV-004"),
+            new FormOptions.Option("INV-007", "Casque INV-007"))),
+        "extraOptions", List.of(Map.of("label", "Housse", "value", "housse")));
+
+    Map<String, Object> valid = Map.of("item", "INV-007", "extras", List.of("housse"));
+    assertThat(form.check(valid, held::get)).isEqualTo(valid);
+    assertThat(form.check(Map.of("item", "INV-004"), held::get)).containsEntry("item", "INV-004");
+
+    assertRefused(form, Map.of("item", "INV-005"), held::get)
+        .hasMessage("Le champ « Matériel » doit prendre l'une des valeurs proposées.");
+    assertRefused(form, Map.of("item", "INV-004", "extras", List.of("housse", "chargeur")), held::get)
+        .hasMessage("Le champ « Accessoires » ne peut contenir que des valeurs proposées.");
+    assertRefused(form, Map.of("item", " "), held::get).hasMessage("Le champ « Matériel » est obligatoire.");
+    assertRefused(form, Map.of(), held::get).hasMessage("Le champ « Matériel » est obligatoire.");
+  }
+
+  @Test
+  void withoutItsVariableAValuesKeyFieldTakesNoValue() {
+    FormSchema form = form("""
+        {"key": "item", "type": "radio", "label": "Matériel", "valuesKey": "itemOptions"}""");
+
+    assertThat(form.check(Map.of("item", ""))).containsEntry("item", "");
+    assertRefused(form, Map.of("item", "INV-004")).hasMessage("Le champ « Matériel » doit prendre l'une des valeurs proposées.");
+    for (Object notOptions : List.<Object>of("INV-004", List.of("INV-004"), "[{\"value\": 4}]", Map.of("value", "INV-004"),
+        org.camunda.bpm.engine.variable.Variables.stringValue("[{\"label\": \"A\", \"value\": \"INV-004\"}]"),
+        org.camunda.bpm.engine.variable.Variables.serializedObjectValue("[{\"label\": \"A\", \"value\": \"INV-004\"}]")
+            .serializationDataFormat("application/x-java-serialized-object").objectTypeName("java.util.ArrayList").create())) {
+      assertRefused(form, Map.of("item", "INV-004"), name -> notOptions).as(String.valueOf(notOptions))
+          .hasMessage("Le champ « Matériel » doit prendre l'une des valeurs proposées.");
+    }
+    assertThat(form.check(Map.of("item", "INV-004"), name -> "[{\"label\": \"A\", \"value\": \"INV-004\"}]"))
+        .containsEntry("item", "INV-004");
+  }
+
+  @Test
+  void optionsAreStoredAsJsonTextThatTasklistReads() {
+    var variable = (org.camunda.bpm.engine.variable.value.ObjectValue) FormOptions.variable(
+        List.of(new FormOptions.Option("INV-004", "Tablette « bleue »")));
+
+    assertThat(variable.isDeserialized()).isFalse();
+    assertThat(variable.getValueSerialized()).isEqualTo("[{\"label\":\"Tablette « bleue »\",\"value\":\"INV-004\"}]");
+    assertThat(variable.getSerializationDataFormat()).isEqualTo("application/json");
+    assertThat(variable.getObjectTypeName()).isEqualTo("java.util.ArrayList");
+    assertThat(FormOptions.values(variable)).contains(List.of("INV-004"));
+    assertThat(FormOptions.values(null)).isEmpty();
+  }
+
+  @Test
   void aDatetimeIsWhatFormJsWrites() {
     FormSchema form = form("""
         {"key": "day", "type": "datetime", "subtype": "date", "dateLabel": "Jour", "label": "Jour de l'atelier"},
@@ -201,7 +256,14 @@ class FormSchemaTest {
     assertUnsupported("""
         {"key": "a", "type": "textfield", "validate": {"pattern": "(unclosed"}}""", "cannot be read as a Java pattern");
     assertUnsupported("""
-        {"key": "a", "type": "radio", "valuesKey": "choices"}""", "options from a variable");
+        {"key": "a", "type": "radio", "valuesExpression": "=choices"}""", "options from an expression");
+    assertUnsupported("""
+        {"key": "a", "type": "radio", "valuesKey": "choices", "values": [{"label": "A", "value": "a"}]}""",
+        "values or a valuesKey, not both");
+    assertUnsupported("""
+        {"key": "a", "type": "select", "valuesKey": "loan.items"}""", "valuesKey must name a variable");
+    assertUnsupported("""
+        {"key": "a", "type": "select", "valuesKey": "=items"}""", "valuesKey must name a variable");
     assertUnsupported("""
         {"key": "a", "type": "select"}""", "needs declared values");
     assertUnsupported("""

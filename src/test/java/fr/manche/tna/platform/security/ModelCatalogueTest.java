@@ -2,6 +2,7 @@ package fr.manche.tna.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.manche.tna.platform.forms.FormCatalog;
 import fr.manche.tna.platform.security.ModelCatalogue.Field;
 import fr.manche.tna.platform.security.ModelCatalogue.Form;
 import java.util.List;
@@ -27,6 +28,17 @@ class ModelCatalogueTest {
     }
     for (ModelCatalogue.StartFormModel start : catalogue.startForms()) {
       checkSamples(catalogue.form(start.formRef()));
+    }
+  }
+
+  @Test
+  void noStartFormTakesItsOptionsFromAVariable() {
+    FormCatalog forms = new FormCatalog();
+    for (ModelCatalogue.StartFormModel start : catalogue.startForms()) {
+      assertThat(forms.find(start.formRef()).orElseThrow().fields())
+          .as(start + ": Tasklist loads no variable for a start form, so a valuesKey field would offer no option"
+              + " and the server would refuse every value")
+          .noneMatch(field -> field.valuesKey().isPresent());
     }
   }
 
