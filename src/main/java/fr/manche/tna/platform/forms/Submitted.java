@@ -1,5 +1,7 @@
 package fr.manche.tna.platform.forms;
 
+import fr.manche.tna.platform.InvalidInputException;
+
 import java.util.List;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
@@ -43,8 +45,8 @@ record Submitted(Kind kind, Object value) {
   }
 
   private static Submitted ofTyped(TypedValue typed) {
-    if (typed instanceof SerializableValue) {
-      return new Submitted(Kind.OTHER, null);
+    if (typed instanceof SerializableValue serializable) {
+      return ofSerializable(serializable);
     }
     ValueType type = typed.getType();
     if (type == null) {
@@ -61,6 +63,23 @@ record Submitted(Kind kind, Object value) {
     }
     if (type == ValueType.INTEGER || type == ValueType.LONG || type == ValueType.SHORT || type == ValueType.DOUBLE) {
       return new Submitted(Kind.NUMBER, typed.getValue());
+    }
+    return new Submitted(Kind.OTHER, null);
+  }
+
+  /**
+   * What Tasklist sends for a checklist or taglist whose options come from a variable: the list as JSON text in
+   * the options' format ({@link FormOptions#JSON_FORMAT}), read as plain JSON (no class is ever named or made).
+   * Any other serialized value is {@link Kind#OTHER}, refused by every field.
+   */
+  private static Submitted ofSerializable(SerializableValue serializable) {
+    if (FormOptions.JSON_FORMAT.equals(serializable.getSerializationDataFormat()) && !serializable.isDeserialized()
+        && serializable.getValueSerialized() != null) {
+      try {
+        return ofPlain(PlainJsonSerializer.read(serializable.getValueSerialized()));
+      } catch (InvalidInputException notPlain) {
+        return new Submitted(Kind.OTHER, null);
+      }
     }
     return new Submitted(Kind.OTHER, null);
   }
@@ -84,8 +103,8 @@ record Submitted(Kind kind, Object value) {
     return new Submitted(Kind.OTHER, null);
   }
 
-  /** No value at all: null, or a typed value holding null. */
+  /** No value at all: null, or a typed value holding null (never a value of another kind, e.g. an object). */
   boolean isNull() {
-    return value == null;
+    return kind == Kind.NULL;
   }
 }

@@ -93,6 +93,33 @@ class FormSchemaTest {
   }
 
   @Test
+  void aChecklistSentAsTasklistSendsItIsCheckedAndNoOtherSerializedValuePassesForEmpty() {
+    FormSchema form = form("""
+        {"key": "items", "type": "checklist", "label": "Matériel", "valuesKey": "itemOptions",
+         "conditional": {"hide": "=choice != \\"materiel\\""}},
+        {"key": "note", "type": "textfield", "label": "Note"}""");
+    Map<String, Object> held = Map.of("itemOptions", FormOptions.variable(List.of(new FormOptions.Option("12", "Drone"))));
+    // Tasklist sends the ticked values as JSON text, in the format and type of the options' variable.
+    assertThat(form.check(Map.of("items", json("[\"12\"]")), held::get)).containsKey("items");
+    assertRefused(form, Map.of("items", json("[\"12\", \"13\"]")), held::get)
+        .hasMessage("Le champ « Matériel » ne peut contenir que des valeurs proposées.");
+    // An object of any other shape or format is never taken for an empty field, conditional or not.
+    for (Object other : List.of(json("{\"value\": \"12\"}"), json("[{\"@class\": \"java.net.URL\"}]"),
+        org.camunda.bpm.engine.variable.Variables.serializedObjectValue("rO0AB").serializationDataFormat(
+            "application/x-java-serialized-object").objectTypeName("java.util.ArrayList").create())) {
+      assertRefused(form, Map.of("items", other), held::get).as(String.valueOf(other))
+          .hasMessageContaining("Le champ « Matériel »");
+      assertRefused(form, Map.of("note", other), held::get).as(String.valueOf(other))
+          .hasMessage("Le champ « Note » doit être un texte.");
+    }
+  }
+
+  private static Object json(String text) {
+    return org.camunda.bpm.engine.variable.Variables.serializedObjectValue(text).serializationDataFormat(FormOptions.JSON_FORMAT)
+        .objectTypeName(FormOptions.LIST_TYPE_NAME).create();
+  }
+
+  @Test
   void withoutItsVariableAValuesKeyFieldTakesNoValue() {
     FormSchema form = form("""
         {"key": "item", "type": "radio", "label": "Matériel", "valuesKey": "itemOptions"}""");
