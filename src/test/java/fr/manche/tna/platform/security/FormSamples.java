@@ -36,7 +36,22 @@ final class FormSamples {
       return new Value(text.length() > 40 ? "texte de " + text.length() + " caractères" : "\"" + text.replace("\r", "\\r").replace("\n", "\\n") + "\"", node);
     }
 
+    /** A checklist's values as Tasklist sends them when its options come from a variable: JSON text, that format. */
+    static Value list(List<String> values) {
+      ObjectNode node = JSON.createObjectNode();
+      node.put("value", JSON.valueToTree(values).toString());
+      node.put("type", "Object");
+      ObjectNode info = node.putObject("valueInfo");
+      info.put("serializationDataFormat", "application/json");
+      info.put("objectTypeName", "java.util.ArrayList");
+      return new Value("liste " + values, node);
+    }
+
+    @SuppressWarnings("unchecked")
     static Value of(Object value) {
+      if (value instanceof List<?> list) {
+        return list((List<String>) list);
+      }
       if (value instanceof Boolean bool) {
         ObjectNode node = JSON.createObjectNode();
         node.put("value", bool);
@@ -103,18 +118,18 @@ final class FormSamples {
     texts.put("expectedAudience", "3 classes de 4e, environ 75 élèves");
     texts.put("firstDay", future);
     texts.put("lastDay", today.plusDays(65).format(DAY));
-    // An item the tests create (useInventoryNumber); a start with an unknown one is refused.
-    texts.put("inventoryNumbers", "INV-ECHANTILLON");
     texts.put("longerNeedReason", "Projet mené sur tout le trimestre avec le collège.");
     texts.put("requestedItems", "INV-004 (Casque de réalité virtuelle)");
     texts.put("loanDecisionReason", "Le matériel est réservé pour votre structure.");
+    texts.put("newFirstDay", future);
+    texts.put("newLastDay", today.plusDays(62).format(DAY));
+    texts.put("newLongerNeedReason", "Projet mené sur tout le trimestre avec le collège.");
+    texts.put("returnedOn", today.format(DAY));
+    texts.put("returnNotes", "Rendu complet.");
+    texts.put("followUpNotes", "Appelée ce matin : le matériel revient vendredi.");
+    texts.put("extensionDecisionReason", "Le matériel part en maintenance.");
     // An application is filed for an organisation that has no convention yet.
     formOverrides.put("ConventionApplicationStart.siret", freeSiret);
-  }
-
-  /** The inventory number of an available item, for the loan request's start form. */
-  void useInventoryNumber(String number) {
-    texts.put("inventoryNumbers", number);
   }
 
   /**
@@ -176,6 +191,12 @@ final class FormSamples {
 
   /** A value the field accepts. */
   Object valid(Field field) {
+    if (field.isList()) {
+      if (field.options().isEmpty()) {
+        throw new AssertionError("Field " + field + " has no options to choose from");
+      }
+      return List.of(field.options().get(0));
+    }
     if (field.isChoice()) {
       if (field.options().isEmpty()) {
         throw new AssertionError("Field " + field + " has no options to choose from");

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -46,7 +47,13 @@ final class ModelCatalogue {
       String pattern,
       String validationType,
       String hideCondition,
-      List<String> options) {
+      List<String> options,
+      String valuesKey) {
+
+    /** A checklist or taglist: its value is a list of its options. */
+    boolean isList() {
+      return type.equals("checklist") || type.equals("taglist");
+    }
 
     boolean isText() {
       return type.equals("textfield") || type.equals("textarea");
@@ -94,8 +101,10 @@ final class ModelCatalogue {
    * A user task of a process.
    *
    * @param assignmentVariables the process variables its assignment expressions read (assignee, candidates)
+   * @param optionVariables the variables its form takes options from ({@code valuesKey}), which the server sets
+   *     when the task is created
    * @param timerVariables the process variables read by the timers of the boundary events that wait on it
-   *     (attached to it or to a sub-process around it)
+   *     (attached to it or to a sub-process around it) and of the event sub-processes of a sub-process around it
    */
   record UserTaskModel(
       String processKey,
@@ -103,7 +112,8 @@ final class ModelCatalogue {
       String name,
       String formRef,
       Set<String> assignmentVariables,
-      Set<String> timerVariables) {
+      Set<String> timerVariables,
+      Set<String> optionVariables) {
 
     @Override
     public String toString() {
@@ -121,6 +131,9 @@ final class ModelCatalogue {
   }
 
   record ProcessModel(String key, String resource, String xml, BpmnModelInstance model, Process process) {}
+
+  /** The one option a task holds for each {@code valuesKey} field of its form, in the security tests. */
+  static final String HELD_OPTION = "option-exemple";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
@@ -193,7 +206,26 @@ final class ModelCatalogue {
             }
           }
         }
-        tasks.add(new UserTaskModel(process.key(), task.getId(), task.getName(), task.getCamundaFormRef(), assignment, timers));
+        // The timer start events of the event sub-processes of a scope around the task (or of the task's own).
+        for (StartEvent start : process.model().getModelElementsByType(StartEvent.class)) {
+          if (start.getParentElement() instanceof SubProcess eventScope && eventScope.triggeredByEvent()
+              && encloses(eventScope.getParentElement(), task)) {
+            for (TimerEventDefinition timer : start.getChildElementsByType(TimerEventDefinition.class)) {
+              for (ModelElementInstance definition : Arrays.asList(timer.getTimeDate(), timer.getTimeDuration(), timer.getTimeCycle())) {
+                if (definition != null) {
+                  timers.addAll(variablesIn(definition.getTextContent()));
+                }
+              }
+            }
+          }
+        }
+        Set<String> optionVariables = new LinkedHashSet<>();
+        if (task.getCamundaFormRef() != null && forms().containsKey(task.getCamundaFormRef())) {
+          forms().get(task.getCamundaFormRef()).fields().stream().map(Field::valuesKey).filter(key -> key != null)
+              .forEach(optionVariables::add);
+        }
+        tasks.add(new UserTaskModel(process.key(), task.getId(), task.getName(), task.getCamundaFormRef(), assignment, timers,
+            optionVariables));
       }
     }
     tasks.sort(Comparator.comparing(UserTaskModel::toString));
@@ -330,6 +362,10 @@ final class ModelCatalogue {
         JsonNode validate = component.path("validate");
         List<String> options = new ArrayList<>();
         component.path("values").forEach(option -> options.add(option.path("value").asText()));
+        String valuesKey = component.hasNonNull("valuesKey") ? component.get("valuesKey").asText() : null;
+        if (valuesKey != null) {
+          options.add(HELD_OPTION); // the option a positioned task holds (OwnedInstances.position)
+        }
         fields.add(new Field(
             formId,
             component.get("key").asText(),
@@ -341,7 +377,8 @@ final class ModelCatalogue {
             validate.hasNonNull("pattern") ? validate.get("pattern").asText() : null,
             validate.hasNonNull("validationType") ? validate.get("validationType").asText() : null,
             component.path("conditional").hasNonNull("hide") ? component.path("conditional").get("hide").asText() : null,
-            options));
+            options,
+            valuesKey));
       } else if (component.hasNonNull("key") && !type.equals("text") && !type.equals("button")) {
         throw new AssertionError("Form " + formId + ": field " + component.get("key").asText() + " of type " + type
             + " is unknown to the security tests (ModelCatalogue.FORM_INPUT_TYPES)");

@@ -158,6 +158,11 @@ final class OwnedInstances {
     if (created == null) {
       throw new AssertionError(task + ": no task after starting before it");
     }
+    for (String name : task.optionVariables()) {
+      // What the capability's task context sets when the task is created: here one option, the sample's.
+      taskService.setVariableLocal(created.getId(), name, fr.manche.tna.platform.forms.FormOptions.variable(
+          List.of(new fr.manche.tna.platform.forms.FormOptions.Option(ModelCatalogue.HELD_OPTION, "Option d'exemple"))));
+    }
     List<IdentityLink> links = taskService.getIdentityLinksForTask(created.getId());
     List<String> groups = links.stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)

@@ -581,6 +581,10 @@ class TrustBoundaryTest {
       if (field.isChoice()) {
         values.put("option inconnue", Optional.of(Value.string("option-inconnue")));
       }
+      if (field.isList()) {
+        values.put("option inconnue dans la liste", Optional.of(Value.list(List.of("option-inconnue"))));
+        values.put("une option connue et une inconnue", Optional.of(Value.list(List.of(field.options().get(0), "option-inconnue"))));
+      }
       return values;
     });
   }
@@ -603,7 +607,7 @@ class TrustBoundaryTest {
     OwnedInstances.setPassword(identityService, signed.memberSignatoryUserId());
     String siret = organisations.findById(signed.convention().organisationId()).orElseThrow().siret();
     FormSamples control = new FormSamples(siret, TestSirets.next(), nonce + "c");
-    // A loan request needs an insured member and an item free over the sample's period (R14, availability).
+    // A loan request needs an insured member (R14) and an item to choose next.
     organisations.setInsurance(signed.convention().organisationId(), new fr.manche.tna.membership.Insurance(
         "MAIF", "P-" + nonce, today.minusDays(1), today.plusYears(1)));
     if (equipment.typeNamed("Tablette").isEmpty()) {
@@ -612,7 +616,6 @@ class TrustBoundaryTest {
     String number = ("TB-" + nonce).replaceAll("[^A-Za-z0-9-]", "").toUpperCase(java.util.Locale.ROOT);
     number = number.substring(0, Math.min(number.length(), 30));
     equipment.create(new fr.manche.tna.inventory.ItemDraft(number, "SN-" + number, "Tablette", "Chargeur", "Disponible", ""), "securite");
-    control.useInventoryNumber(number);
     Findings findings = new Findings();
     for (StartFormModel start : catalogue.startForms()) {
       for (String group : start.starterGroups().isEmpty() ? List.of(ADMINISTRATORS) : start.starterGroups()) {
