@@ -23,7 +23,10 @@ public record LoanRequest(
     List<RequestedItem> items,
     LoanRequestStatus status,
     String decisionReason,
-    String decidedBy) {
+    String decidedBy,
+    java.time.OffsetDateTime decidedAt,
+    String proposal,
+    LocalDate returnedOn) {
 
   /** An item asked for; its reservation once the request is approved. */
   public record RequestedItem(long itemId, String inventoryNumber, String typeName, Long reservationId) {
@@ -51,6 +54,21 @@ public record LoanRequest(
   /** « du 3 au 9 mars 2027 ». */
   public String period() {
     return Periods.french(firstDay, lastDay);
+  }
+
+  /** Whether the first day has come (the loan is in progress once approved). */
+  public boolean hasBegun(LocalDate today) {
+    return !today.isBefore(firstDay);
+  }
+
+  /** Whether the member may still cancel: not decided yet, or approved and not begun (R08: before pickup). */
+  public boolean cancellable(LocalDate today) {
+    return status.pending() || (status == LoanRequestStatus.APPROUVEE && !hasBegun(today));
+  }
+
+  /** Whether the member may ask for a later last day: an approved loan not past its last day. */
+  public boolean extensible(LocalDate today) {
+    return status == LoanRequestStatus.APPROUVEE && !today.isAfter(lastDay);
   }
 
   /** « INV-004 (Casque de réalité virtuelle), INV-007 (Drone) ». */

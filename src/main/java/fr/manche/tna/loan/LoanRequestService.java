@@ -3,6 +3,7 @@ package fr.manche.tna.loan;
 import fr.manche.tna.convention.Convention;
 import fr.manche.tna.convention.ConventionLifecycle;
 import fr.manche.tna.inventory.Availability;
+import fr.manche.tna.inventory.EquipmentType;
 import fr.manche.tna.inventory.FreePeriod;
 import fr.manche.tna.inventory.Item;
 import fr.manche.tna.inventory.ItemStatus;
@@ -22,7 +23,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,9 +45,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LoanRequestService {
 
-  /** What the member's form says (strings, checked here); items are inventory numbers separated by commas. */
+  /** What the member's start form says (strings, checked here). */
   public record Submission(
-      String activities, String expectedAudience, String firstDay, String lastDay, String items, String longerNeedReason) {}
+      String activities, String expectedAudience, String firstDay, String lastDay, String longerNeedReason) {}
+
+  /** The items free over a request's whole period, and what to tell when few or none are. */
+  public record FreeItems(List<Item> items, String summary) {}
 
   private final JdbcClient jdbc;
   private final Catalogue catalogue;
@@ -64,7 +70,8 @@ public class LoanRequestService {
   }
 
   /**
-   * Records a new request after every check (refused in French otherwise, nothing written).
+   * Records a new request after every check but the items, which the member chooses next among those free
+   * ({@link #freeItems}); refused in French otherwise, nothing written.
    *
    * @return its id
    */
@@ -74,46 +81,105 @@ public class LoanRequestService {
     String audience = Inputs.required(submission.expectedAudience(), "Public attendu", 2000);
     LocalDate first = ParisTime.parseDate(submission.firstDay(), "Premier jour du prêt");
     LocalDate last = ParisTime.parseDate(submission.lastDay(), "Dernier jour du prêt");
-    checkPeriod(first, last);
-    String reason = Inputs.optional(submission.longerNeedReason(), "Raison d'un besoin de plus de 30 jours", 2000);
-    if (LoanRules.isLong(first, last) && (reason == null || reason.length() < LoanDecision.MIN_REASON)) {
-      throw new InvalidInputException("Votre demande dépasse " + LoanRules.MAX_ORDINARY_DAYS
-          + " jours : expliquez pourquoi vous avez besoin du matériel plus longtemps (au moins " + LoanDecision.MIN_REASON
-          + " caractères), le Département l'examinera (article 4.3).");
-    }
-    List<Item> items = items(submission.items());
-    checkMayBorrow(organisationId, first, last);
-    checkFree(items, first, last);
+    String reason = checkedPeriod(organisationId, first, last, submission.longerNeedReason());
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("""
             insert into loan_request (organisation_id, process_instance_id, requested_by, activities, expected_audience,
                                       first_day, last_day, longer_need_reason, status, created_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(organisationId, processInstanceId, requestedBy, activities, audience, first, last,
-            LoanRules.isLong(first, last) ? reason : null, LoanRequestStatus.EN_EXAMEN.name(),
-            ParisTime.now().toOffsetDateTime())
+        .params(organisationId, processInstanceId, requestedBy, activities, audience, first, last, reason,
+            LoanRequestStatus.A_COMPLETER.name(), ParisTime.now().toOffsetDateTime())
         .update(keys, "id");
-    long id = keys.getKey().longValue();
-    for (int position = 0; position < items.size(); position++) {
-      jdbc.sql("insert into loan_request_item (loan_request_id, position, item_id) values (?, ?, ?)")
-          .params(id, position, items.get(position).id()).update();
-    }
-    return id;
+    return keys.getKey().longValue();
   }
 
   /**
-   * Records the decision. An approval checks everything again (the convention, the insurance, the dates, the items)
-   * and reserves every item through {@link Availability#reserve} in this transaction: a refusal of any of them
-   * (French) rolls everything back. Recorded in the audit journal.
+   * The items free over the whole period of the request (available, reserved on no day of it), by type and
+   * number: the only options the member is offered. When none is, the summary gives the nearest free periods of
+   * the same length, type by type.
+   */
+  public FreeItems freeItems(long requestId) {
+    LoanRequest request = find(requestId);
+    Map<Long, Set<LocalDate>> reserved = availability.reservedDays(request.firstDay(), request.lastDay());
+    List<Item> free = catalogue.items().stream()
+        .filter(item -> item.status() == ItemStatus.AVAILABLE && !reserved.containsKey(item.id()))
+        .sorted(Comparator.comparing(Item::typeName).thenComparing(Item::inventoryNumber))
+        .toList();
+    String period = request.period() + " (" + request.daysLabel() + ")";
+    if (!free.isEmpty()) {
+      return new FreeItems(free, free.size() == 1
+          ? "Un seul matériel est libre " + period + "."
+          : free.size() + " matériels sont libres " + period + ".");
+    }
+    List<String> nearest = new ArrayList<>();
+    for (EquipmentType type : catalogue.types()) {
+      availability.nextFreePeriodsOfType(type.id(), (int) request.days(), ParisTime.today()).stream().findFirst()
+          .ifPresent(period2 -> nearest.add(period2.french()));
+    }
+    return new FreeItems(free, "Aucun matériel n'est libre " + period + "."
+        + (nearest.isEmpty() ? "" : " Périodes libres les plus proches : " + String.join(" ; ", nearest) + ".")
+        + " Choisissez « Changer de période ».");
+  }
+
+  /**
+   * The member's choice among the free items (their ids): checked again (each exists, is not retired, is free over
+   * the whole period), then the request goes to examination.
+   */
+  @Transactional
+  public LoanRequest chooseItems(long requestId, List<String> itemIds) {
+    LoanRequest request = lockPending(requestId, LoanRequestStatus.A_COMPLETER);
+    List<Item> items = items(itemIds);
+    checkMayBorrow(request.organisationId(), request.firstDay(), request.lastDay());
+    checkFree(items, request.firstDay(), request.lastDay());
+    jdbc.sql("delete from loan_request_item where loan_request_id = ?").param(requestId).update();
+    for (int position = 0; position < items.size(); position++) {
+      jdbc.sql("insert into loan_request_item (loan_request_id, position, item_id) values (?, ?, ?)")
+          .params(requestId, position, items.get(position).id()).update();
+    }
+    jdbc.sql("update loan_request set status = ? where id = ?").params(LoanRequestStatus.EN_EXAMEN.name(), requestId).update();
+    return find(requestId);
+  }
+
+  /** Another period for a request whose items are not chosen yet: checked as at the start. */
+  @Transactional
+  public LoanRequest changePeriod(long requestId, String firstDay, String lastDay, String longerNeedReason) {
+    LoanRequest request = lockPending(requestId, LoanRequestStatus.A_COMPLETER);
+    LocalDate first = ParisTime.parseDate(firstDay, "Nouveau premier jour");
+    LocalDate last = ParisTime.parseDate(lastDay, "Nouveau dernier jour");
+    String reason = checkedPeriod(request.organisationId(), first, last, longerNeedReason);
+    jdbc.sql("update loan_request set first_day = ?, last_day = ?, longer_need_reason = ? where id = ?")
+        .params(first, last, reason, requestId).update();
+    return find(requestId);
+  }
+
+  /** The member gives up a request whose items are not chosen yet. */
+  @Transactional
+  public void abandon(long requestId, String actor) {
+    LoanRequest request = lockPending(requestId, LoanRequestStatus.A_COMPLETER);
+    jdbc.sql("update loan_request set status = ?, cancelled_at = ? where id = ?")
+        .params(LoanRequestStatus.ANNULEE.name(), ParisTime.now().toOffsetDateTime(), requestId).update();
+    audit.record(actor, "Demande de prêt abandonnée", "Prêt n° " + requestId + ", " + request.period(),
+        request.organisationId(), null);
+  }
+
+  /**
+   * Records the decision on a request in examination. An approval checks everything again (the convention, the
+   * insurance, the dates, the items) and reserves every item through {@link Availability#reserve} in this
+   * transaction: a refusal of any of them (French) rolls everything back. A proposal sends the request back to the
+   * member, who chooses again. Recorded in the audit journal.
    */
   @Transactional
   public LoanRequest decide(long requestId, LoanDecision decision, String reason, String actor) {
-    LoanRequest request = find(requestId);
-    if (request.status() != LoanRequestStatus.EN_EXAMEN) {
-      throw new InvalidInputException("Cette demande de prêt a déjà reçu une réponse (" + request.status().label() + ").");
-    }
+    LoanRequest request = lockPending(requestId, LoanRequestStatus.EN_EXAMEN);
     String checkedReason = Inputs.optional(reason, "Motif de la décision", 2000);
+    if (decision == LoanDecision.PROPOSE) {
+      jdbc.sql("update loan_request set status = ?, proposal = ? where id = ?")
+          .params(LoanRequestStatus.A_COMPLETER.name(), checkedReason, requestId).update();
+      audit.record(actor, "Autre proposition pour une demande de prêt", describe(request), request.organisationId(),
+          checkedReason);
+      return find(requestId);
+    }
     if (decision == LoanDecision.APPROVE) {
       checkPeriod(request.firstDay(), request.lastDay());
       checkMayBorrow(request.organisationId(), request.firstDay(), request.lastDay());
@@ -126,15 +192,22 @@ public class LoanRequestService {
             .params(reservation, requestId, item.itemId()).update();
       }
     }
+    if (decision == LoanDecision.REFUSE_OWN_USE) {
+      checkedReason = OWN_USE_REASON + checkedReason;
+    }
     LoanRequestStatus status = decision == LoanDecision.APPROVE ? LoanRequestStatus.APPROUVEE : LoanRequestStatus.REFUSEE;
     jdbc.sql("update loan_request set status = ?, decision_reason = ?, decided_by = ?, decided_at = ? where id = ?")
         .params(status.name(), checkedReason, actor, ParisTime.now().toOffsetDateTime(), requestId)
         .update();
     audit.record(actor, "Demande de prêt " + status.label() + (request.longLoan() ? " (plus de 30 jours)" : ""),
-        "Prêt n° " + requestId + " : " + request.itemsNamed() + ", " + request.period(), request.organisationId(),
-        checkedReason);
+        describe(request), request.organisationId(), checkedReason);
     return find(requestId);
   }
+
+  /** How a refusal for the département's own use begins (R11). */
+  public static final String OWN_USE_REASON =
+      "Le Département a besoin de ce matériel pour son propre usage sur cette période (article 4.3, priorité du"
+          + " Département). ";
 
   /** The reference of a loan's reservations. */
   public static String reference(long requestId) {
@@ -156,7 +229,40 @@ public class LoanRequestService {
         .orElseThrow(() -> new InvalidInputException("Aucune demande de prêt ne porte le numéro " + requestId + "."));
   }
 
-  private static void checkPeriod(LocalDate first, LocalDate last) {
+  /** The request, its row locked, refused in French unless it is in the given state. */
+  LoanRequest lockPending(long requestId, LoanRequestStatus expected) {
+    List<String> status = jdbc.sql("select status from loan_request where id = ? for update").param(requestId)
+        .query(String.class).list();
+    if (status.isEmpty()) {
+      throw new InvalidInputException("Aucune demande de prêt ne porte le numéro " + requestId + ".");
+    }
+    LoanRequest request = find(requestId);
+    if (request.status() != expected) {
+      throw new InvalidInputException("Cette demande de prêt n'attend plus cette étape (elle est "
+          + request.status().label() + ").");
+    }
+    return request;
+  }
+
+  static String describe(LoanRequest request) {
+    return "Prêt n° " + request.id() + " : " + (request.items().isEmpty() ? "matériel à choisir" : request.itemsNamed())
+        + ", " + request.period();
+  }
+
+  /** The period's checks (dates, R10 reason, R08, R14); returns the reason to keep (only for a long loan). */
+  String checkedPeriod(long organisationId, LocalDate first, LocalDate last, String longerNeedReason) {
+    checkPeriod(first, last);
+    String reason = Inputs.optional(longerNeedReason, "Raison d'un besoin de plus de 30 jours", 2000);
+    if (LoanRules.isLong(first, last) && (reason == null || reason.length() < LoanDecision.MIN_REASON)) {
+      throw new InvalidInputException("Votre demande dépasse " + LoanRules.MAX_ORDINARY_DAYS
+          + " jours : expliquez pourquoi vous avez besoin du matériel plus longtemps (au moins " + LoanDecision.MIN_REASON
+          + " caractères), le Département l'examinera (article 4.3).");
+    }
+    checkMayBorrow(organisationId, first, last);
+    return LoanRules.isLong(first, last) ? reason : null;
+  }
+
+  static void checkPeriod(LocalDate first, LocalDate last) {
     if (last.isBefore(first)) {
       throw new InvalidInputException("Le dernier jour du prêt (" + ParisTime.formatDate(last)
           + ") ne peut pas précéder le premier (" + ParisTime.formatDate(first) + ").");
@@ -172,26 +278,19 @@ public class LoanRequestService {
     }
   }
 
-  /** The items named by their inventory numbers, each once, none retired. */
-  private List<Item> items(String numbers) {
-    String typed = Inputs.required(numbers, "Matériel souhaité", 1000);
-    Set<String> distinct = new LinkedHashSet<>();
-    for (String number : typed.split("[,;\\s]+")) {
-      if (!number.isBlank()) {
-        distinct.add(number.trim().toUpperCase(java.util.Locale.ROOT));
-      }
-    }
+  /** The items chosen by their ids, each once, none retired. */
+  private List<Item> items(List<String> itemIds) {
+    Set<String> distinct = new LinkedHashSet<>(itemIds == null ? List.of() : itemIds);
     if (distinct.isEmpty()) {
-      throw new InvalidInputException("Indiquez au moins un numéro d'inventaire, par exemple INV-004.");
+      throw new InvalidInputException("Cochez au moins un matériel, ou choisissez « Changer de période ».");
     }
     if (distinct.size() > 20) {
       throw new InvalidInputException("Une demande de prêt porte sur 20 matériels au plus.");
     }
     List<Item> items = new ArrayList<>();
-    for (String number : distinct) {
-      Item item = catalogue.itemNumbered(number).orElseThrow(() -> new InvalidInputException(
-          "Aucun matériel ne porte le numéro d'inventaire « " + number
-              + " » : les numéros figurent sur la page Disponibilités du matériel."));
+    for (String id : distinct) {
+      Item item = (id.matches("\\d{1,18}") ? catalogue.item(Long.parseLong(id)) : Optional.<Item>empty())
+          .orElseThrow(() -> new InvalidInputException("Ce matériel n'existe pas dans le catalogue."));
       if (item.status() == ItemStatus.RETIRED) {
         throw new InvalidInputException("Le matériel n° " + item.inventoryNumber() + " (" + item.typeName()
             + ") est réformé : il n'est plus prêté.");
@@ -205,7 +304,7 @@ public class LoanRequestService {
    * R08: the organisation may borrow on every day of the period; a convention that ends during it is refused with
    * its last day. R14: its insurance certificate covers the whole period.
    */
-  private void checkMayBorrow(long organisationId, LocalDate first, LocalDate last) {
+  void checkMayBorrow(long organisationId, LocalDate first, LocalDate last) {
     LocalDate day = first;
     while (!day.isAfter(last)) {
       if (!conventions.mayBorrow(organisationId, day)) {
@@ -239,7 +338,7 @@ public class LoanRequestService {
   }
 
   /** Every item is free over the period; otherwise the refusal names each busy item's nearest free periods. */
-  private void checkFree(List<Item> items, LocalDate first, LocalDate last) {
+  void checkFree(List<Item> items, LocalDate first, LocalDate last) {
     List<String> refusals = new ArrayList<>();
     int length = (int) (ChronoUnit.DAYS.between(first, last) + 1);
     for (Item item : items) {
@@ -274,6 +373,9 @@ public class LoanRequestService {
         items,
         LoanRequestStatus.valueOf(rs.getString("status")),
         rs.getString("decision_reason"),
-        rs.getString("decided_by"));
+        rs.getString("decided_by"),
+        rs.getObject("decided_at", java.time.OffsetDateTime.class),
+        rs.getString("proposal"),
+        rs.getObject("returned_on", LocalDate.class));
   }
 }

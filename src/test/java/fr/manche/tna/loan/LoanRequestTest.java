@@ -17,6 +17,7 @@ import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.platform.audit.AuditLog;
 import fr.manche.tna.test.ApplicationTest;
 import fr.manche.tna.test.ConventionFixtures;
+import fr.manche.tna.test.LoanFixtures;
 import fr.manche.tna.test.Mails;
 import fr.manche.tna.test.ProcessDriver;
 import fr.manche.tna.test.TestMailServer;
@@ -24,6 +25,7 @@ import fr.manche.tna.test.TestSirets;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
@@ -51,6 +53,7 @@ class LoanRequestTest {
   private static final String REFERENT = ConventionFixtures.REFERENT;
 
   @Autowired ConventionFixtures fixtures;
+  @Autowired LoanFixtures loanFixtures;
   @Autowired ProcessDriver driver;
   @Autowired LoanRequestService loans;
   @Autowired Catalogue catalogue;
@@ -197,18 +200,26 @@ class LoanRequestTest {
         .hasMessageContaining("Le dernier jour du prêt (19 mars 2027) ne peut pas précéder le premier (20 mars 2027)");
     assertThatThrownBy(() -> request("01/02/2027", "07/03/2028", headset.inventoryNumber(), "Prêt à l'année pour le club."))
         .hasMessageContaining("Une période de prêt ne dépasse pas 400 jours ; celle demandée en compte 401.");
-    assertThatThrownBy(() -> request("01/03/2027", "05/03/2027", "INV-INCONNU-" + NUMBERS.incrementAndGet(), ""))
-        .hasMessageContaining("Aucun matériel ne porte le numéro d'inventaire");
-    catalogue.setStatus(drone.id(), ItemStatus.RETIRED, MANAGER);
-    assertThatThrownBy(() -> request("01/03/2027", "05/03/2027", drone.inventoryNumber(), ""))
-        .hasMessageContaining("est réformé : il n'est plus prêté");
     assertThat(requestCount()).isEqualTo(before);
+
+    // Items are chosen among those the server offers; whatever else is sent is refused next to the form.
+    ProcessInstance request = start("01/03/2027", "05/03/2027", "");
+    assertThatThrownBy(() -> choose(request, "INV-INCONNU-" + NUMBERS.incrementAndGet()))
+        .hasMessage("Le champ « Matériel libre sur cette période » ne peut contenir que des valeurs proposées.");
+    // An item offered, then retired before the member sends the form, is refused by the service itself.
+    catalogue.setStatus(drone.id(), ItemStatus.RETIRED, MANAGER);
+    assertThatThrownBy(() -> choose(request, drone.inventoryNumber())).hasMessageContaining("est réformé : il n'est plus prêté");
+    assertThat(loans.find(loanIdOf(request)).status()).isEqualTo(LoanRequestStatus.A_COMPLETER);
+    assertThat(loans.find(loanIdOf(request)).items()).isEmpty();
   }
 
   @Test
-  void anItemNotFreeIsRefusedWithItsNearestFreePeriods() {
+  void anItemTakenAfterItWasOfferedIsRefusedWithItsNearestFreePeriods() {
+    ProcessInstance request = start("05/03/2027", "08/03/2027", "");
     availability.reserve(headset.id(), LocalDate.of(2027, 1, 11), LocalDate.of(2027, 3, 10), ReservationKind.OWN_USE, "salon");
-    assertThatThrownBy(() -> request("05/03/2027", "08/03/2027", headset.inventoryNumber(), ""))
+    // The options of the form are computed again when the member takes the task; between that and sending it, the
+    // service refuses it with the nearest free periods.
+    assertThatThrownBy(() -> loans.chooseItems(loanIdOf(request), List.of(String.valueOf(headset.id()))))
         .hasMessageContaining("Le matériel n° " + headset.inventoryNumber() + " (Casque de réalité virtuelle) n'est pas libre du 5 au 8 mars 2027.")
         .hasMessageContaining("Périodes libres les plus proches : du 11 au 14 mars 2027");
   }
@@ -234,32 +245,23 @@ class LoanRequestTest {
   }
 
   private ProcessInstance request(String firstDay, String lastDay, String items, String longerNeedReason) {
-    Map<String, String> values = new HashMap<>();
-    values.put("activities", "Ateliers de découverte de la réalité virtuelle pour les collégiens");
-    values.put("expectedAudience", "3 classes de 4e, environ 75 élèves");
-    values.put("firstDay", firstDay);
-    values.put("lastDay", lastDay);
-    values.put("inventoryNumbers", items);
-    values.put("longerNeedReason", longerNeedReason);
-    fixtures.asUser(member.memberSignatoryUserId());
-    ProcessInstance instance;
-    try {
-      instance = driver.submitStartForm(LoanRequestProcess.KEY, values);
-    } finally {
-      identityService.clearAuthentication();
-    }
-    driver.runJobs(instance.getId()); // as the job executor does: the mail to whoever examines the request
-    return instance;
+    return loanFixtures.request(member.memberSignatoryUserId(), firstDay, lastDay, items, longerNeedReason);
+  }
+
+  private ProcessInstance start(String firstDay, String lastDay, String longerNeedReason) {
+    return loanFixtures.start(member.memberSignatoryUserId(), firstDay, lastDay, longerNeedReason);
+  }
+
+  private void choose(ProcessInstance instance, String items) {
+    loanFixtures.choose(member.memberSignatoryUserId(), instance, items);
   }
 
   private void decide(ProcessInstance request, String taskKey, String userId, String decision, String reason) {
-    Task task = driver.openTask(request.getId(), taskKey);
-    driver.claimAndSubmit(task, userId, Map.of("loanDecision", decision, "loanDecisionReason", reason));
-    driver.runJobs(request.getId());
+    loanFixtures.decide(request, taskKey, userId, decision, reason);
   }
 
   private long loanIdOf(ProcessInstance request) {
-    return jdbc.sql("select id from loan_request where process_instance_id = ?").param(request.getId()).query(Long.class).single();
+    return loanFixtures.loanIdOf(request);
   }
 
   private long requestCount() {
@@ -267,15 +269,10 @@ class LoanRequestTest {
   }
 
   private void insuredUntil(LocalDate until) {
-    organisations.setInsurance(member.convention().organisationId(),
-        new Insurance("MAIF", "P-12345", LocalDate.of(2026, 1, 1), until));
+    loanFixtures.insuredUntil(member.convention().organisationId(), until);
   }
 
   private Item item(String type) {
-    if (catalogue.typeNamed(type).isEmpty()) {
-      catalogue.addType(type, MANAGER);
-    }
-    String number = "PRET-" + NUMBERS.incrementAndGet() + "-" + System.nanoTime() % 100000;
-    return catalogue.create(new ItemDraft(number, "SN-" + number, type, "Chargeur", ItemStatus.AVAILABLE.label(), ""), MANAGER);
+    return loanFixtures.item(type);
   }
 }

@@ -12,7 +12,10 @@ import fr.manche.tna.convention.renewal.Renewal;
 import fr.manche.tna.convention.renewal.RenewalStatus;
 import fr.manche.tna.convention.termination.FormalNotice;
 import fr.manche.tna.convention.termination.FormalNoticeStatus;
+import fr.manche.tna.loan.LoanExtension;
+import fr.manche.tna.loan.LoanExtensionStatus;
 import fr.manche.tna.loan.LoanRequest;
+import fr.manche.tna.loan.LoanRequestService;
 import fr.manche.tna.loan.LoanRequestStatus;
 import fr.manche.tna.membership.LegalForm;
 import fr.manche.tna.membership.Organisation;
@@ -216,27 +219,48 @@ class MailTemplatesTest {
     List<LoanRequest.RequestedItem> loanItems = List.of(
         new LoanRequest.RequestedItem(4, "INV-004", "Casque de réalité virtuelle", 12L),
         new LoanRequest.RequestedItem(7, "INV-007", "Drone", 13L));
-    samples.add(Mail.of("loan-request-approved").with("organisation", ORGANISATION).with("loan",
-        new LoanRequest(42, 1, "pi-1", "julie.hamel", "Ateliers de découverte", "3 classes de 4e", LocalDate.of(2027, 3, 3),
-            LocalDate.of(2027, 3, 9), null, loanItems, LoanRequestStatus.APPROUVEE, "Bonnes animations !", "materiel")));
+    LoanRequest approved = loan(42, LocalDate.of(2027, 3, 9), null, loanItems, LoanRequestStatus.APPROUVEE,
+        "Bonnes animations !", null);
+    samples.add(Mail.of("loan-request-approved").with("organisation", ORGANISATION).with("loan", approved));
     for (LocalDate lastDay : List.of(LocalDate.of(2027, 3, 9), LocalDate.of(2027, 5, 9))) {
       samples.add(Mail.of("loan-request-to-review").with("organisation", ORGANISATION).with("processInstanceId", "pi-3")
-          .with("loan", new LoanRequest(44, 1, "pi-3", "julie.hamel", "Ateliers de découverte", "3 classes de 4e",
-              LocalDate.of(2027, 3, 3), lastDay, lastDay.getMonthValue() > 3 ? "Projet sur le trimestre" : null, loanItems,
+          .with("loan", loan(44, lastDay, lastDay.getMonthValue() > 3 ? "Projet sur le trimestre" : null, loanItems,
               LoanRequestStatus.EN_EXAMEN, null, null)));
     }
-    samples.add(Mail.of("loan-request-refused").with("organisation", ORGANISATION).with("loan",
-        new LoanRequest(43, 1, "pi-2", "julie.hamel", "Ateliers de découverte", "3 classes de 4e", LocalDate.of(2027, 3, 1),
-            LocalDate.of(2027, 5, 9), "Projet sur le trimestre", loanItems, LoanRequestStatus.REFUSEE,
-            "Le matériel sert à une action du Département en avril.", "referent")));
+    LoanRequest refused = loan(43, LocalDate.of(2027, 5, 9), "Projet sur le trimestre", loanItems, LoanRequestStatus.REFUSEE,
+        "Le matériel sert à une action du Département en avril.", null);
+    samples.add(Mail.of("loan-request-refused").with("organisation", ORGANISATION).with("loan", refused));
+    samples.add(Mail.of("loan-preempted").with("organisation", ORGANISATION).with("loan", loan(45, LocalDate.of(2027, 3, 9),
+        null, loanItems, LoanRequestStatus.REFUSEE, LoanRequestService.OWN_USE_REASON
+            + "Le matériel n° INV-004 est réservé du 5 au 6 mars 2027 (Salon). Ses prochaines périodes libres de 7 jours :"
+            + " du 10 au 16 mars 2027.", null)));
+    samples.add(Mail.of("loan-proposal").with("organisation", ORGANISATION).with("processInstanceId", "pi-4")
+        .with("loan", loan(46, LocalDate.of(2027, 3, 9), null, loanItems, LoanRequestStatus.A_COMPLETER, null,
+            "Le drone INV-008 est libre du 12 au 18 mars.")));
+    for (List<LoanRequest.RequestedItem> items : List.of(loanItems, List.<LoanRequest.RequestedItem>of())) {
+      samples.add(Mail.of("loan-cancelled").with("organisation", ORGANISATION).with("loan",
+          loan(47, LocalDate.of(2027, 3, 9), null, items, LoanRequestStatus.ANNULEE, null, null)));
+    }
+    Stream.of("loan-first-day-reminder", "loan-last-day-reminder", "loan-overdue", "loan-extended")
+        .forEach(template -> samples.add(Mail.of(template).with("organisation", ORGANISATION).with("loan", approved)));
+    for (String template : List.of("loan-extension-to-review", "loan-extension-refused")) {
+      LoanExtension extension = new LoanExtension(3, 42, "pi-5", "julie.hamel", LocalDate.of(2027, 3, 9),
+          LocalDate.of(2027, 4, 9), "Le projet dure un mois de plus.",
+          template.endsWith("refused") ? LoanExtensionStatus.REFUSEE : LoanExtensionStatus.EN_EXAMEN,
+          template.endsWith("refused") ? "Le casque part en maintenance." : null, null);
+      samples.add(Mail.of(template).with("organisation", ORGANISATION).with("loan", approved).with("extension", extension)
+          .with("processInstanceId", "pi-5"));
+    }
 
     // Convention life
     for (boolean deadlinePassed : List.of(true, false)) {
       Function<String, Mail> life = template -> Mail.of(template).with("convention", signed).with("organisation", ORGANISATION)
           .with("amendmentDeadline", LocalDate.of(2028, 12, 31)).with("amendmentDeadlinePassed", deadlinePassed)
           .with("referentContact", REFERENT);
-      Stream.of("convention-signed", "convention-end-reminder", "convention-renewed", "convention-ended", "convention-ended-staff")
+      Stream.of("convention-signed", "convention-end-reminder", "convention-renewed", "convention-ended")
           .map(life).forEach(samples::add);
+      samples.add(life.apply("convention-ended-staff").with("openWork", deadlinePassed
+          ? List.of("Prêt n° 42 : INV-004 (Casque de réalité virtuelle), du 3 au 9 mars 2027") : List.of()));
     }
 
     // Amendment
@@ -289,7 +313,8 @@ class MailTemplatesTest {
             LocalDate.of(2027, 3, 3), status == FormalNoticeStatus.ENVOYEE ? null : LocalDate.of(2027, 3, 10), "referent", APPLIED,
             "referent", OffsetDateTime.parse("2027-04-20T10:00:00+02:00"), status.open() ? null : decision, null);
         list.forEach(template -> samples.add(Mail.of(template).with("notice", notice).with("convention", signed)
-            .with("organisation", ORGANISATION).with("referentContact", REFERENT)));
+            .with("organisation", ORGANISATION).with("referentContact", REFERENT)
+            .with("openWork", List.of("Prêt n° 42 : INV-004 (Casque de réalité virtuelle), du 3 au 9 mars 2027"))));
       }
     });
 
@@ -325,5 +350,12 @@ class MailTemplatesTest {
         2L, 7L, successorId, "instance-2", status, "referent", OffsetDateTime.parse("2028-12-05T10:00:00+01:00"),
         status == RenewalStatus.PROPOSEE ? "Parlons-en à l'entretien de fin d'année." : null, answeredBy,
         answeredBy == null ? null : OffsetDateTime.parse("2028-12-12T10:00:00+01:00"), declineReason);
+  }
+
+  private static LoanRequest loan(long id, LocalDate lastDay, String longerNeedReason, List<LoanRequest.RequestedItem> items,
+      LoanRequestStatus status, String decisionReason, String proposal) {
+    return new LoanRequest(id, 1, "pi-" + id, "julie.hamel", "Ateliers de découverte", "3 classes de 4e",
+        LocalDate.of(2027, 3, 3), lastDay, longerNeedReason, items, status, decisionReason,
+        decisionReason == null ? null : "materiel", null, proposal, null);
   }
 }

@@ -4,6 +4,7 @@ import static fr.manche.tna.convention.ConventionVariables.CONVENTION_ID;
 
 import fr.manche.tna.convention.Convention;
 import fr.manche.tna.convention.ConventionLifecycle;
+import fr.manche.tna.convention.OpenWorkAtConventionEnd;
 import fr.manche.tna.convention.ConventionTerms;
 import fr.manche.tna.membership.Directory;
 import fr.manche.tna.membership.Organisation;
@@ -33,8 +34,11 @@ class ConventionLifeMails {
 
   private final ConventionLifecycle lifecycle;
   private final Directory directory;
+  private final List<OpenWorkAtConventionEnd> openWork;
 
-  ConventionLifeMails(ConventionLifecycle lifecycle, Directory directory) {
+  ConventionLifeMails(ConventionLifecycle lifecycle, Directory directory,
+      List<OpenWorkAtConventionEnd> openWork) {
+    this.openWork = openWork;
     this.lifecycle = lifecycle;
     this.directory = directory;
   }
@@ -76,7 +80,8 @@ class ConventionLifeMails {
         Mail.of("convention-ended").to(member(facts)).with(facts),
         Mail.of("convention-ended-staff")
             .to(directory.emailsOf(StaffGroup.NETWORK_REFERENTS)).to(directory.emailsOf(StaffGroup.EQUIPMENT_MANAGERS))
-            .with(facts));
+            .with(facts)
+            .with("openWork", OpenWorkAtConventionEnd.all(openWork, facts.organisation().id())));
   }
 
   private Facts facts(long conventionId) {

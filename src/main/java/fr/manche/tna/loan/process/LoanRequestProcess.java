@@ -2,13 +2,14 @@ package fr.manche.tna.loan.process;
 
 import fr.manche.tna.platform.process.CommonVariables;
 import fr.manche.tna.platform.process.ProcessVariable;
+import java.time.Instant;
 
 /**
- * The process {@code LoanRequest} (bpmn/loan/LoanRequest.bpmn), R08-R10, R14: a member asks to borrow items over a
- * period; up to 30 days the equipment managers approve or refuse, beyond 30 days the département examines it in a
- * task of its own. Also uses {@link CommonVariables#ORGANISATION_ID}, {@link CommonVariables#MEMBER_GROUP_ID} (set
- * when a member starts it), {@link CommonVariables#ORGANISATION_NAME} (shown on the approval forms) and
- * {@link CommonVariables#REVIEWER}.
+ * The process {@code LoanRequest} (bpmn/loan/LoanRequest.bpmn), R08-R11, R14: a member asks to borrow over a period,
+ * chooses among the items free over it, the equipment managers (up to 30 days) or the département (beyond) approve,
+ * refuse or offer something else; the approved loan is reminded, followed up when late, extended or cancelled.
+ * Also uses {@link CommonVariables#ORGANISATION_ID}, {@link CommonVariables#MEMBER_GROUP_ID} (set when a member
+ * starts it), {@link CommonVariables#ORGANISATION_NAME} (shown on the forms) and {@link CommonVariables#REVIEWER}.
  */
 public final class LoanRequestProcess {
 
@@ -19,25 +20,56 @@ public final class LoanRequestProcess {
   public static final ProcessVariable<String> EXPECTED_AUDIENCE = ProcessVariable.ofString("expectedAudience");
   public static final ProcessVariable<String> FIRST_DAY = ProcessVariable.ofString("firstDay");
   public static final ProcessVariable<String> LAST_DAY = ProcessVariable.ofString("lastDay");
-  public static final ProcessVariable<String> INVENTORY_NUMBERS = ProcessVariable.ofString("inventoryNumbers");
   public static final ProcessVariable<String> LONGER_NEED_REASON = ProcessVariable.ofString("longerNeedReason");
+
+  /** Fields of the form « Choisir le matériel »; the options and what the form shows are set when the task is created. */
+  public static final ProcessVariable<String> MEMBER_CHOICE = ProcessVariable.ofString("memberChoice");
+  public static final String CHOSEN_ITEMS = "chosenItems";
+  public static final ProcessVariable<String> NEW_FIRST_DAY = ProcessVariable.ofString("newFirstDay");
+  public static final ProcessVariable<String> NEW_LAST_DAY = ProcessVariable.ofString("newLastDay");
+  public static final ProcessVariable<String> NEW_LONGER_NEED_REASON = ProcessVariable.ofString("newLongerNeedReason");
+  public static final String FREE_ITEM_OPTIONS = "freeItemOptions";
+  public static final ProcessVariable<String> FREE_ITEMS_SUMMARY = ProcessVariable.ofString("freeItemsSummary");
+  public static final ProcessVariable<String> REQUESTED_PERIOD = ProcessVariable.ofString("requestedPeriod");
+  public static final ProcessVariable<String> REVIEWER_PROPOSAL = ProcessVariable.ofString("reviewerProposal");
 
   /** Fields of the approval forms; {@code requestedItems} is filled in when the task is created. */
   public static final ProcessVariable<String> REQUESTED_ITEMS = ProcessVariable.ofString("requestedItems");
   public static final ProcessVariable<String> LOAN_DECISION = ProcessVariable.ofString("loanDecision");
   public static final ProcessVariable<String> LOAN_DECISION_REASON = ProcessVariable.ofString("loanDecisionReason");
 
+  /** Fields of the return and follow-up forms. */
+  public static final ProcessVariable<String> RETURNED_ON = ProcessVariable.ofString("returnedOn");
+  public static final ProcessVariable<String> RETURN_NOTES = ProcessVariable.ofString("returnNotes");
+  public static final ProcessVariable<String> FOLLOW_UP_NOTES = ProcessVariable.ofString("followUpNotes");
+  public static final ProcessVariable<String> ORGANISATION_CONTACT = ProcessVariable.ofString("organisationContact");
+
   /** Set by the process. */
   public static final ProcessVariable<Long> LOAN_REQUEST_ID = ProcessVariable.ofLong("loanRequestId");
   public static final ProcessVariable<Boolean> LONG_LOAN = ProcessVariable.ofBoolean("longLoan");
-  public static final ProcessVariable<Boolean> LOAN_APPROVED = ProcessVariable.ofBoolean("loanApproved");
+  public static final ProcessVariable<LoanStep> LOAN_STEP = ProcessVariable.ofEnum("loanStep", LoanStep.class);
+  public static final ProcessVariable<Instant> FIRST_DAY_REMINDER_AT = ProcessVariable.ofInstant("firstDayReminderAt");
+  public static final ProcessVariable<Instant> LAST_DAY_REMINDER_AT = ProcessVariable.ofInstant("lastDayReminderAt");
+  public static final ProcessVariable<Instant> OVERDUE_REMINDER_AT = ProcessVariable.ofInstant("overdueReminderAt");
+  public static final ProcessVariable<Instant> FOLLOW_UP_AT = ProcessVariable.ofInstant("followUpAt");
+  public static final ProcessVariable<Boolean> FIRST_DAY_REMINDED = ProcessVariable.ofBoolean("firstDayReminded");
 
+  public static final String CHOOSE_TASK = "UserTask_ChooseItems";
   public static final String APPROVE_TASK = "UserTask_ApproveLoanRequest";
   public static final String EXAMINE_LONG_TASK = "UserTask_ExamineLongLoanRequest";
+  public static final String RETURN_TASK = "UserTask_RecordReturn";
+  public static final String FOLLOW_UP_TASK = "UserTask_FollowUpOverdue";
   public static final String NOTIFY_APPROVED = "ServiceTask_NotifyLoanApproved";
   public static final String NOTIFY_REFUSED = "ServiceTask_NotifyLoanRefused";
-  public static final String END_APPROVED = "EndEvent_LoanApproved";
+  public static final String END_CLOSED = "EndEvent_LoanClosed";
   public static final String END_REFUSED = "EndEvent_LoanRefused";
+  public static final String END_ABANDONED = "EndEvent_Abandoned";
+  public static final String END_REQUEST_CANCELLED = "EndEvent_RequestCancelled";
+  public static final String END_LOAN_CANCELLED = "EndEvent_LoanCancelled";
+  public static final String END_PREEMPTED = "EndEvent_Preempted";
+
+  /** Where the request goes after a person's step: what the gateways read. */
+  public enum LoanStep { ITEMS_CHOSEN, PERIOD_CHANGED, ABANDONED, APPROVED, PROPOSED, REFUSED }
 
   private LoanRequestProcess() {}
 }

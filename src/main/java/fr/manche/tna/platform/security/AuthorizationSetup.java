@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.filter.Filter;
+import fr.manche.tna.platform.web.TasklistFilters;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -82,7 +84,16 @@ class AuthorizationSetup implements ApplicationRunner {
     }
     grant(AccountService.ALL_MEMBERS_GROUP, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(AccountService.ALL_MEMBERS_GROUP, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-    filterService.createFilterQuery().list().forEach(filter -> grantEveryone(Resources.FILTER, filter.getId(), Permissions.READ));
+    for (Filter filter : filterService.createFilterQuery().list()) {
+      Object groups = filter.getProperties() == null ? null : filter.getProperties().get(TasklistFilters.GROUPS_PROPERTY);
+      if (groups instanceof String names && !names.isBlank()) {
+        // A role's filter (TasklistFilters.RoleFilter): only its groups read it.
+        Arrays.stream(names.split(",")).map(String::trim).filter(group -> !group.isEmpty())
+            .forEach(group -> grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
+      } else {
+        grantEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
+      }
+    }
     grantStarters();
   }
 

@@ -49,6 +49,16 @@ public class TasklistLinks {
     return baseUrl + Page.MES_DEMANDES.path();
   }
 
+  /** The member's page of their organisation's loan requests and loans ({@code /mes-emprunts}). */
+  public String memberLoans() {
+    return baseUrl + Page.MES_EMPRUNTS.path();
+  }
+
+  /** The staff's list of every loan request and loan ({@code /prets}). */
+  public String staffLoans() {
+    return baseUrl + Page.PRETS.path();
+  }
+
   /** The staff's list of conventions and deadlines. */
   public String staffConventions() {
     return baseUrl + "/conventions";

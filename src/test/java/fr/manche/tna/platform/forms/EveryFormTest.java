@@ -35,17 +35,19 @@ class EveryFormTest {
   record Sample(String valid, String invalid) {}
 
   /** Samples of the fields that declare a pattern, by field key. */
-  private static final Map<String, Sample> SAMPLES = Map.of(
-      "siret", new Sample("21505019300014", "2150501930001"),
-      "plannedOn", new Sample("15/06/2027", "2027-06-15"),
-      "sentOn", new Sample("03/03/2027", "3 mars 2027"),
-      "acknowledgedOn", new Sample("10/03/2027", "10-03-2027"),
-      "namedEffectiveDate", new Sample("01/09/2027", "1er septembre"),
-      "welcomeMeetingDate", new Sample("15/06/2027", "15/06"),
-      "welcomeMeetingTime", new Sample("14:30", "14 heures 30"),
-      "firstDay", new Sample("01/03/2027", "1er mars 2027"),
-      "lastDay", new Sample("30/03/2027", "2027-03-30"),
-      "inventoryNumbers", new Sample("INV-004, INV-007", "INV-004 + INV-007"));
+  private static final Map<String, Sample> SAMPLES = Map.ofEntries(
+      Map.entry("siret", new Sample("21505019300014", "2150501930001")),
+      Map.entry("plannedOn", new Sample("15/06/2027", "2027-06-15")),
+      Map.entry("sentOn", new Sample("03/03/2027", "3 mars 2027")),
+      Map.entry("acknowledgedOn", new Sample("10/03/2027", "10-03-2027")),
+      Map.entry("namedEffectiveDate", new Sample("01/09/2027", "1er septembre")),
+      Map.entry("welcomeMeetingDate", new Sample("15/06/2027", "15/06")),
+      Map.entry("welcomeMeetingTime", new Sample("14:30", "14 heures 30")),
+      Map.entry("firstDay", new Sample("01/03/2027", "1er mars 2027")),
+      Map.entry("lastDay", new Sample("30/03/2027", "2027-03-30")),
+      Map.entry("newFirstDay", new Sample("12/03/2027", "12 mars 2027")),
+      Map.entry("newLastDay", new Sample("15/03/2027", "2027-03-15")),
+      Map.entry("returnedOn", new Sample("06/04/2027", "6 avril")));
 
   private static final String EMAIL_SAMPLE = "prenom.nom@exemple.fr";
 

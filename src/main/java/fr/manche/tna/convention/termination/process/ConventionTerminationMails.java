@@ -4,6 +4,7 @@ import static fr.manche.tna.convention.termination.process.ConventionTermination
 
 import fr.manche.tna.convention.Convention;
 import fr.manche.tna.convention.ConventionLifecycle;
+import fr.manche.tna.convention.OpenWorkAtConventionEnd;
 import fr.manche.tna.convention.termination.FormalNotice;
 import fr.manche.tna.convention.termination.FormalNoticeService;
 import fr.manche.tna.membership.Directory;
@@ -11,6 +12,7 @@ import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.platform.security.StaffGroup;
 import fr.manche.tna.notification.Mail;
 import fr.manche.tna.notification.ProcessMails;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +31,11 @@ class ConventionTerminationMails {
   private final FormalNoticeService notices;
   private final ConventionLifecycle lifecycle;
   private final Directory directory;
+  private final List<OpenWorkAtConventionEnd> openWork;
 
-  ConventionTerminationMails(FormalNoticeService notices, ConventionLifecycle lifecycle, Directory directory) {
+  ConventionTerminationMails(FormalNoticeService notices, ConventionLifecycle lifecycle, Directory directory,
+      List<OpenWorkAtConventionEnd> openWork) {
+    this.openWork = openWork;
     this.notices = notices;
     this.lifecycle = lifecycle;
     this.directory = directory;
@@ -65,9 +70,13 @@ class ConventionTerminationMails {
   /** To the equipment managers and referents: the member may no longer borrow, equipment on loan comes back. */
   @Bean("notifyConventionTerminationToStaff")
   JavaDelegate notifyConventionTerminationToStaff(ProcessMails mails) {
-    return mails.sending(execution -> Mail.of("convention-terminated-staff")
-        .to(directory.emailsOf(StaffGroup.EQUIPMENT_MANAGERS)).to(directory.emailsOf(StaffGroup.NETWORK_REFERENTS))
-        .with(facts(noticeId(execution))));
+    return mails.sending(execution -> {
+      Facts facts = facts(noticeId(execution));
+      return Mail.of("convention-terminated-staff")
+          .to(directory.emailsOf(StaffGroup.EQUIPMENT_MANAGERS)).to(directory.emailsOf(StaffGroup.NETWORK_REFERENTS))
+          .with(facts)
+          .with("openWork", OpenWorkAtConventionEnd.all(openWork, facts.organisation().id()));
+    });
   }
 
   /** The member's contact and signatory. */
