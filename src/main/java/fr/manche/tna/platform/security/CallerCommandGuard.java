@@ -26,7 +26,11 @@ import org.camunda.bpm.engine.impl.batch.BatchStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.GetUniqueTaskWorkerCountCmd;
@@ -66,6 +70,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
  *       be set by a user. The caller's right to the task or the process is checked first, so that a refusal
  *       tells nothing about another organisation's task.
  *   <li><b>A process starts at its start.</b> Only administrators start an instance at another activity.
+ *   <li><b>Messages and signals are the services' own</b>: a person's correlation (REST {@code /message},
+ *       {@code /signal}) is refused, but an administrator's; the services send them after checking the records.
  *   <li><b>One claims a task for oneself</b>, unless allowed to assign it ({@code TASK_ASSIGN}, staff).
  *   <li><b>A member learns nothing of what is not theirs</b>: a task or job of another organisation is answered
  *       like one that does not exist.
@@ -130,6 +136,11 @@ final class CallerCommandGuard extends CommandInterceptor {
       checkStart(context, definition, read(command, "variables"));
     } else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
       refuseUnlessAdministrator(context);
+    } else if (command instanceof AbstractCorrelateMessageCmd || command instanceof MessageEventReceivedCmd
+        || command instanceof SignalEventReceivedCmd || command instanceof SignalCmd) {
+      // A process's messages and signals (a loan cancelled, extended, a convention terminated) are sent by the
+      // services that first check and change the records; nobody sends them by hand but an administrator.
+      refuseUnlessAdministrator(context, "Cette action se fait depuis la page ou la tâche prévue pour elle, pas par un message.");
     } else if (command instanceof StartProcessInstanceCmd) {
       ProcessInstantiationBuilderImpl builder = read(command, "instantiationBuilder");
       if (!builder.getModificationBuilder().getModificationOperations().isEmpty()) {
@@ -251,8 +262,12 @@ final class CallerCommandGuard extends CommandInterceptor {
   }
 
   private void refuseUnlessAdministrator(CommandContext context) {
+    refuseUnlessAdministrator(context, "Une demande se démarre par son formulaire, depuis son début.");
+  }
+
+  private static void refuseUnlessAdministrator(CommandContext context, String refusal) {
     if (!context.getAuthorizationManager().isCamundaAdmin(context.getAuthentication())) {
-      throw new InvalidInputException("Une demande se démarre par son formulaire, depuis son début.");
+      throw new InvalidInputException(refusal);
     }
   }
 
