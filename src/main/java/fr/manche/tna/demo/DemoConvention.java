@@ -74,7 +74,7 @@ class DemoConvention {
     runJobs(life.getId());
   }
 
-  private void complete(String instanceId, String taskKey, String userId, Map<String, Object> values) {
+  void complete(String instanceId, String taskKey, String userId, Map<String, Object> values) {
     Task task = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey).singleResult();
     as(userId, () -> {
       if (task.getAssignee() == null) {
@@ -86,7 +86,7 @@ class DemoConvention {
   }
 
   /** Runs the due jobs of the instance, as the job executor will once started. */
-  private void runJobs(String instanceId) {
+  void runJobs(String instanceId) {
     for (int round = 0; round < 10; round++) {
       List<Job> jobs = managementService.createJobQuery().processInstanceId(instanceId).executable().list();
       if (jobs.isEmpty()) {
@@ -96,7 +96,7 @@ class DemoConvention {
     }
   }
 
-  private <T> T as(String userId, java.util.function.Supplier<T> action) {
+  <T> T as(String userId, java.util.function.Supplier<T> action) {
     CurrentUser.actInEngine(identityService, userId);
     try {
       return action.get();
