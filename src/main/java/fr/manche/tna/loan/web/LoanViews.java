@@ -34,21 +34,21 @@ class LoanViews {
   static final int LIMIT = 500;
 
   /** The staff's filters, already checked (null: not filtered). */
-  record Filters(LoanRequestStatus status, Long organisationId, String inventoryNumber, LocalDate from, LocalDate to) {}
+  public record Filters(LoanRequestStatus status, Long organisationId, String inventoryNumber, LocalDate from, LocalDate to) {}
 
   /** A request or loan as a page shows it. */
-  record Row(LoanRequest loan, String organisation, String state, String nextStep, boolean taskOpen,
+  public record Row(LoanRequest loan, String organisation, String state, String nextStep, boolean taskOpen,
       List<LoanExtension> extensions, String decidedBy, boolean cancellable, boolean extensible) {
 
-    long id() {
+    public long id() {
       return loan.id();
     }
 
-    String itemsNamed() {
+    public String itemsNamed() {
       return loan.items().isEmpty() ? "matériel à choisir" : loan.itemsNamed();
     }
 
-    String periodWithDays() {
+    public String periodWithDays() {
       return loan.period() + " (" + loan.daysLabel() + ")";
     }
   }

@@ -59,8 +59,8 @@ class OwnUseController {
   }
 
   /** The form's fields, by their names in the page (an absent field reads as empty). */
-  record BlockFields(String materiel, String premierJour, String dernierJour, String motif) {
-    BlockFields {
+  public record BlockFields(String materiel, String premierJour, String dernierJour, String motif) {
+    public BlockFields {
       materiel = materiel == null ? "" : materiel;
       premierJour = premierJour == null ? "" : premierJour;
       dernierJour = dernierJour == null ? "" : dernierJour;
@@ -69,7 +69,7 @@ class OwnUseController {
   }
 
   /** A block as the page lists it. */
-  record BlockRow(long id, String item, String period, String reason) {}
+  public record BlockRow(long id, String item, String period, String reason) {}
 
   @GetMapping(PATH)
   String page(@RequestAttribute("currentUser") CurrentUser user, Model model) {

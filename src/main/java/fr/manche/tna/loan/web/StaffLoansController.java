@@ -45,7 +45,7 @@ class StaffLoansController {
   }
 
   /** The filters as typed (GET parameters) and what was read of them. */
-  record Typed(String etat, String structure, String materiel, String du, String au) {}
+  public record Typed(String etat, String structure, String materiel, String du, String au) {}
 
   @GetMapping(PATH)
   String list(@RequestParam(defaultValue = "") String etat, @RequestParam(defaultValue = "") String structure,
