@@ -3,6 +3,7 @@ package fr.manche.tna.loan.process;
 import fr.manche.tna.platform.process.CommonVariables;
 import fr.manche.tna.platform.process.ProcessVariable;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The process {@code LoanRequest} (bpmn/loan/LoanRequest.bpmn), R08-R11, R14: a member asks to borrow over a period,
@@ -24,7 +25,7 @@ public final class LoanRequestProcess {
 
   /** Fields of the form « Choisir le matériel »; the options and what the form shows are set when the task is created. */
   public static final ProcessVariable<String> MEMBER_CHOICE = ProcessVariable.ofString("memberChoice");
-  public static final String CHOSEN_ITEMS = "chosenItems";
+  public static final ProcessVariable<List<String>> CHOSEN_ITEMS = ProcessVariable.ofTexts("chosenItems");
   public static final ProcessVariable<String> NEW_FIRST_DAY = ProcessVariable.ofString("newFirstDay");
   public static final ProcessVariable<String> NEW_LAST_DAY = ProcessVariable.ofString("newLastDay");
   public static final ProcessVariable<String> NEW_LONGER_NEED_REASON = ProcessVariable.ofString("newLongerNeedReason");

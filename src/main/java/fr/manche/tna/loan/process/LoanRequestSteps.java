@@ -44,8 +44,9 @@ class LoanRequestSteps {
       String choice = MEMBER_CHOICE.getOrNull(task);
       LoanStep step;
       if ("materiel".equals(choice)) {
-        LoanRequest chosen = service.chooseItems(id, chosenItems(task.getVariable(CHOSEN_ITEMS)));
-        LONG_LOAN.set(task, chosen.longLoan());
+        List<String> chosen = CHOSEN_ITEMS.getOrNull(task);
+        LoanRequest request = service.chooseItems(id, chosen == null ? List.of() : chosen);
+        LONG_LOAN.set(task, request.longLoan());
         step = LoanStep.ITEMS_CHOSEN;
       } else if ("periode".equals(choice)) {
         service.changePeriod(id, NEW_FIRST_DAY.getOrNull(task), NEW_LAST_DAY.getOrNull(task),
@@ -102,17 +103,6 @@ class LoanRequestSteps {
   @Bean("recordLoanFollowUp")
   TaskListener recordLoanFollowUp(LoanLifecycle lifecycle) {
     return task -> lifecycle.recordFollowUp(LOAN_REQUEST_ID.get(task), FOLLOW_UP_NOTES.getOrNull(task), Actor.of(task));
-  }
-
-  /** The checklist's values: a list of texts (the items' ids), whatever else was sent is refused. */
-  private static List<String> chosenItems(Object submitted) {
-    if (submitted == null) {
-      return List.of();
-    }
-    if (submitted instanceof List<?> list && list.stream().allMatch(value -> value instanceof String)) {
-      return list.stream().map(String.class::cast).toList();
-    }
-    throw new InvalidInputException("Cochez le matériel dans la liste proposée.");
   }
 
   private static Submission submission(VariableScope variables) {

@@ -20,10 +20,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * <p>Only task forms: Tasklist loads no variable for a start form, whose {@code valuesKey} field would never
  * show an option and whose every value the server refuses.
  *
- * <pre>{@code
- * taskService.setVariableLocal(taskId, "itemOptions",
- *     FormOptions.variable(List.of(new FormOptions.Option("INV-004", "Tablette INV-004"))));
- * }</pre>
+ * <p>A capability gives them in its task context, when the task is created or taken
+ * ({@code TaskContext.prefill(Map.of("itemOptions", FormOptions.variable(options)))}, see {@code LoanTaskContexts}).
  */
 public final class FormOptions {
 

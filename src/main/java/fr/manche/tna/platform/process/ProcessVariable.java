@@ -3,6 +3,7 @@ package fr.manche.tna.platform.process;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -48,6 +49,19 @@ public final class ProcessVariable<T> {
   /** Text: every form field but a checkbox, and logins, names, labels. */
   public static ProcessVariable<String> ofString(String name) {
     return new ProcessVariable<>(name, String.class, stored -> stored instanceof String text ? text : null, text -> text);
+  }
+
+  /**
+   * The values ticked in a checklist or taglist: a list of texts (form-js sends it as JSON, read back as a list by
+   * {@code platform.forms}); anything else reads as absent.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static ProcessVariable<List<String>> ofTexts(String name) {
+    return new ProcessVariable<>(name, (Class<List<String>>) (Class) List.class,
+        stored -> stored instanceof List<?> list && list.stream().allMatch(value -> value instanceof String)
+            ? list.stream().map(String.class::cast).toList()
+            : null,
+        texts -> new java.util.ArrayList<>(texts));
   }
 
   /** An id of the application's tables; stored as a Long, read back from any whole number. */

@@ -18,10 +18,10 @@ class PageTest {
   void eachPersonsMenuHoldsThePagesOfTheirRole() {
     Pages demo = pagesWithProfiles("demo");
     assertThat(demo.menuFor(STAFF)).containsExactly(
-        Page.ACCUEIL, Page.CONVENTIONS, Page.ORGANISATIONS, Page.MATERIEL, Page.JOURNAL_DES_DECISIONS, Page.COURRIELS,
+        Page.ACCUEIL, Page.CONVENTIONS, Page.ORGANISATIONS, Page.MATERIEL, Page.PRETS, Page.USAGE_DU_DEPARTEMENT,
+        Page.JOURNAL_DES_DECISIONS, Page.COURRIELS, Page.DISPONIBILITES, Page.LISTE_DES_TACHES);
+    assertThat(demo.menuFor(MEMBER)).containsExactly(Page.ACCUEIL, Page.MA_CONVENTION, Page.MES_DEMANDES, Page.MES_EMPRUNTS,
         Page.DISPONIBILITES, Page.LISTE_DES_TACHES);
-    assertThat(demo.menuFor(MEMBER)).containsExactly(Page.ACCUEIL, Page.MA_CONVENTION, Page.MES_DEMANDES, Page.DISPONIBILITES,
-        Page.LISTE_DES_TACHES);
     assertThat(demo.menuFor(Optional.empty())).isEmpty();
     assertThat(pagesWithProfiles("prod").menuFor(STAFF)).doesNotContain(Page.COURRIELS);
   }
@@ -29,7 +29,8 @@ class PageTest {
   @Test
   void theStaffPagesGuardCoversEveryStaffPageAndWhatLiesBelow() {
     assertThat(Page.staffUrlPatterns()).containsExactlyInAnyOrder(
-        "/conventions", "/conventions/*", "/organisations", "/organisations/*", "/materiel", "/materiel/*", "/audit", "/audit/*",
+        "/conventions", "/conventions/*", "/organisations", "/organisations/*", "/materiel", "/materiel/*", "/prets", "/prets/*",
+        "/usage-du-departement", "/usage-du-departement/*", "/audit", "/audit/*",
         "/courriels", "/courriels/*");
     assertThat(Page.ORGANISATIONS.covers("/organisations/12")).isTrue();
     assertThat(Page.ORGANISATIONS.covers("/organisationsX")).isFalse();
