@@ -71,7 +71,7 @@ class DemoLoans implements ApplicationRunner {
     Person julie = accounts.peopleOf(villedieu.id()).get(0);
     ProcessInstance headset = request(julie, today.plusDays(10), today.plusDays(23),
         "Ateliers de découverte de la réalité virtuelle pour les seniors du foyer-logement", "Deux groupes de 6 seniors");
-    choose(julie, headset, "INV-001");
+    choose(julie, headset, "INV-002");
     engine.complete(headset.getId(), "UserTask_ApproveLoanRequest", "materiel",
         Map.of("loanDecision", "approuver", "loanDecisionReason", "Bons ateliers !"));
     engine.runJobs(headset.getId());

@@ -410,6 +410,96 @@ class TasklistJourneyIT {
     screenshot("06-member-no-cockpit");
   }
 
+  /**
+   * Issue 10's journey: Julie Hamel asks for a drone for two weeks, chooses it among the items free over her period,
+   * the equipment manager approves it from his Tasklist filter, the approval is mailed, and the loan is on « Mes
+   * emprunts ».
+   */
+  @Test
+  @Order(3)
+  void aMemberBorrowsADroneForTwoWeeksTheManagerApprovesAndTheLoanIsOnMesEmprunts() throws IOException {
+    java.time.LocalDate first = fr.manche.tna.platform.time.ParisTime.today().plusDays(60);
+    java.time.LocalDate last = first.plusDays(13);
+    java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    String period = fr.manche.tna.inventory.Periods.french(first, last);
+
+    browser.manage().deleteAllCookies();
+    login("julie.hamel", "demo");
+    waitFor(By.xpath("//*[normalize-space()='Démarrer un processus']")).click();
+    waitFor(By.xpath("//a[normalize-space()='Prêt de matériel']")).click();
+    fill("Activités prévues", "Initiation au pilotage de drone et prises de vue du bourg avec le club photo");
+    fill("Public attendu", "12 adhérents du club photo");
+    fill("Premier jour du prêt", first.format(day));
+    fill("Dernier jour du prêt", last.format(day));
+    screenshot("20-member-loan-start-form");
+    click(browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(normalize-space(),'Démarrer')]")));
+    waitFor(By.xpath("//*[contains(normalize-space(),'Le processus a été démarré')]"));
+
+    // Her next step waits in her group's tasks: the items free over her two weeks, to tick.
+    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
+    taskAbout("Choisir le matériel", period).click();
+    waitFor(By.xpath("//button[normalize-space()='Prendre en charge']")).click();
+    waitFor(By.xpath("//label[starts-with(normalize-space(), 'Période demandée')]"));
+    assertThat(valueOf("Période demandée")).isEqualTo(period + " (14 jours)");
+    choose("Demander le matériel coché ci-dessous");
+    WebElement drone = waitFor(By.xpath("//label[starts-with(normalize-space(), 'Drone — n° INV-011')]"));
+    assertThat(browser.findElements(By.xpath("//label[starts-with(normalize-space(), 'Vidéoprojecteur portable — n° INV-041')]")))
+        .as("a retired item is not offered").isEmpty();
+    click(drone);
+    screenshot("21-member-chooses-items");
+    assertOnlyFrenchForPeople();
+    click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
+    waitFor(By.xpath("//*[contains(normalize-space(),'Sélectionnez une tâche dans la liste')]"));
+
+    // The equipment manager approves it from his filter.
+    browser.manage().deleteAllCookies();
+    login("materiel", "demo");
+    waitFor(By.partialLinkText("Prêts : demandes à approuver")).click();
+    taskAbout("Approuver la demande de prêt", "INV-011").click();
+    waitFor(By.xpath("//button[normalize-space()='Prendre en charge']")).click();
+    waitFor(By.xpath("//label[starts-with(normalize-space(), 'Matériel demandé')]"));
+    assertThat(valueOf("Matériel demandé")).isEqualTo("INV-011 (Drone)");
+    assertThat(valueOf("Structure qui demande")).isEqualTo("Commune de Villedieu-les-Poêles-Rouffigny");
+    choose("Approuver le prêt");
+    screenshot("22-manager-approves-loan");
+    click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
+    waitFor(By.xpath("//*[contains(normalize-space(),'Sélectionnez une tâche dans la liste')]"));
+
+    // The approval is mailed to her (the demo's mails arrive on « Courriels envoyés »).
+    String mail = mailText("Prêt de matériel approuvé : " + period, "julie.hamel@villedieu.example.fr");
+    assertThat(mail).contains("est approuvée").contains("INV-011 (Drone)").contains("(14 jours)")
+        .contains(base + "/mes-emprunts");
+    screenshot("23-loan-approved-mail");
+
+    // And on « Mes emprunts » she sees it, with what she may do.
+    browser.manage().deleteAllCookies();
+    login("julie.hamel", "demo");
+    browser.get(base + "/mes-emprunts");
+    WebElement heading = waitFor(By.tagName("h1"));
+    assertThat(heading.getText()).isEqualTo("Les emprunts de mon organisation");
+    WebElement loan = waitFor(By.xpath("//*[contains(@class,'pret') or self::article or self::tr]"
+        + "[contains(normalize-space(), 'INV-011') and contains(normalize-space(), '" + period + "')]"));
+    assertThat(loan.getText()).contains("Drone").contains("14 jours");
+    assertThat(browser.getPageSource()).contains("Annuler").contains("Demander une prolongation");
+    screenshot("24-member-mes-emprunts");
+  }
+
+  /** The task of the list whose entry (name and description) names the subject: the first such, waited for. */
+  private WebElement taskAbout(String name, String subject) {
+    return waitUntil(
+        () -> new WebDriverWait(browser, Duration.ofSeconds(60))
+            .pollingEvery(Duration.ofSeconds(2))
+            .until(driver -> {
+              List<WebElement> tasks = driver.findElements(By.xpath("//li[contains(@class,'task')][contains(normalize-space(), \""
+                  + subject + "\")]//a[starts-with(normalize-space(), \"" + name + "\")]"));
+              if (tasks.isEmpty()) {
+                driver.navigate().refresh();
+                return null;
+              }
+              return tasks.get(0);
+            }));
+  }
+
   private WebElement waitForTask(String name) {
     return waitUntil(
         () -> new WebDriverWait(browser, Duration.ofSeconds(60))
