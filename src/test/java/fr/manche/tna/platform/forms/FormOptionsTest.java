@@ -103,8 +103,11 @@ class FormOptionsTest {
 
   @Test
   void aDeserializedListAskingForJsonIsStoredAsJsonAndAnUntypedListKeepsTheEnginesDefault() {
+    Map<String, Object> option = new java.util.LinkedHashMap<>(); // in this order, as the JSON text compared below
+    option.put("label", "A");
+    option.put("value", "a");
     taskService.setVariableLocal(taskId, "fromJava",
-        Variables.objectValue(new ArrayList<>(List.of(Map.of("label", "A", "value", "a"))))
+        Variables.objectValue(new ArrayList<>(List.of(option)))
             .serializationDataFormat(FormOptions.JSON_FORMAT).create());
     ObjectValue stored = taskService.getVariableLocalTyped(taskId, "fromJava", false);
     assertThat(stored.getValueSerialized()).isEqualTo("[{\"label\":\"A\",\"value\":\"a\"}]");
