@@ -83,7 +83,7 @@ class PagesJourneyIT {
     assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Ma convention de coopération");
     assertThat(browser.getPageSource()).contains("En vigueur").contains("Télécharger la convention (PDF)");
     assertThat(menu()).containsExactly(
-        "Accueil", "Ma convention", "Mes demandes", "Disponibilités du matériel", "Liste des tâches");
+        "Accueil", "Ma convention", "Mes demandes", "Mes emprunts", "Disponibilités du matériel", "Liste des tâches");
     assertThat(browser.findElement(By.cssSelector(".tna-personne")).getText()).isEqualTo("Julie Hamel");
     screenshot("pages-02-member-convention");
     onAPhone(() -> {
@@ -91,6 +91,8 @@ class PagesJourneyIT {
       fullScreenshot("pages-03-member-convention-375px");
       assertReadableOnAPhone("/disponibilites");
       fullScreenshot("pages-03b-member-availability-375px");
+      assertReadableOnAPhone("/mes-emprunts");
+      fullScreenshot("pages-03c-member-loans-375px");
     });
 
     // Logged out from the header, the page asks her to log in again.
@@ -116,7 +118,7 @@ class PagesJourneyIT {
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlToBe(base + "/accueil"));
     assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Bonjour Julie Hamel");
     assertThat(menu()).containsExactly(
-        "Accueil", "Ma convention", "Mes demandes", "Disponibilités du matériel", "Liste des tâches");
+        "Accueil", "Ma convention", "Mes demandes", "Mes emprunts", "Disponibilités du matériel", "Liste des tâches");
     screenshot("pages-05-member-home");
     browser.findElement(By.cssSelector(".tna-menu")).findElement(By.linkText("Liste des tâches")).click();
     waitFor(By.xpath("//*[normalize-space()='Démarrer un processus']"));
@@ -130,7 +132,8 @@ class PagesJourneyIT {
     waitForLoggedInPage();
     assertThat(browser.getCurrentUrl()).isEqualTo(base + "/conventions");
     assertThat(menu()).containsExactly(
-        "Accueil", "Conventions", "Organisations", "Matériel", "Journal des décisions", "Courriels envoyés",
+        "Accueil", "Conventions", "Organisations", "Matériel", "Prêts", "Usage du Département", "Journal des décisions",
+        "Courriels envoyés",
         "Disponibilités du matériel", "Liste des tâches");
     assertThat(browser.findElement(By.cssSelector(".tna-menu [aria-current='page']")).getText()).isEqualTo("Conventions");
     screenshot("pages-06-staff-conventions");
