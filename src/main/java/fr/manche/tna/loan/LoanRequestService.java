@@ -50,7 +50,39 @@ public class LoanRequestService {
       String activities, String expectedAudience, String firstDay, String lastDay, String longerNeedReason) {}
 
   /** The items free over a request's whole period, and what to tell when few or none are. */
-  public record FreeItems(List<Item> items, String summary) {}
+  public record FreeItems(List<Item> items, String summary) {
+
+    /**
+     * What a member may ask by type rather than by item: for each type with free items, « 1 × Drone » up to as
+     * many as are free (at most {@value #MAX_BY_TYPE}); the value is {@code type:<type id>:<quantity>}.
+     */
+    public List<TypeQuantity> byType() {
+      Map<Long, List<Item>> byType = new java.util.LinkedHashMap<>();
+      items.forEach(item -> byType.computeIfAbsent(item.typeId(), id -> new ArrayList<>()).add(item));
+      List<TypeQuantity> choices = new ArrayList<>();
+      byType.forEach((typeId, free) -> {
+        for (int quantity = 1; quantity <= Math.min(free.size(), MAX_BY_TYPE); quantity++) {
+          choices.add(new TypeQuantity(typeId, free.get(0).typeName(), quantity, free.size()));
+        }
+      });
+      return choices;
+    }
+  }
+
+  /** The most items of one type a member asks for without naming them. */
+  public static final int MAX_BY_TYPE = 5;
+
+  /** « 2 × Drone (3 libres) »: a quantity of a type, the server choosing the items. */
+  public record TypeQuantity(long typeId, String typeName, int quantity, int free) {
+
+    public String value() {
+      return "type:" + typeId + ":" + quantity;
+    }
+
+    public String label() {
+      return quantity + " × " + typeName + " (" + (free == 1 ? "1 libre" : free + " libres") + ")";
+    }
+  }
 
   private final JdbcClient jdbc;
   private final Catalogue catalogue;
@@ -128,8 +160,21 @@ public class LoanRequestService {
    */
   @Transactional
   public LoanRequest chooseItems(long requestId, List<String> itemIds) {
+    return chooseItems(requestId, itemIds, List.of());
+  }
+
+  /**
+   * The member's choice: items by id, and quantities of types ({@link TypeQuantity#value()}), for which the server
+   * takes the free items of that type in inventory order, beside those named. Checked as above.
+   */
+  @Transactional
+  public LoanRequest chooseItems(long requestId, List<String> itemIds, List<String> typeQuantities) {
     LoanRequest request = lockPending(requestId, LoanRequestStatus.A_COMPLETER);
-    List<Item> items = items(itemIds);
+    List<Item> items = new ArrayList<>(items(itemIds, typeQuantities == null || typeQuantities.isEmpty()));
+    items.addAll(byType(request, typeQuantities, items));
+    if (items.size() > 20) {
+      throw new InvalidInputException("Une demande de prêt porte sur 20 matériels au plus.");
+    }
     checkMayBorrow(request.organisationId(), request.firstDay(), request.lastDay());
     checkFree(items, request.firstDay(), request.lastDay());
     jdbc.sql("delete from loan_request_item where loan_request_id = ?").param(requestId).update();
@@ -278,11 +323,53 @@ public class LoanRequestService {
     }
   }
 
-  /** The items chosen by their ids, each once, none retired. */
-  private List<Item> items(List<String> itemIds) {
+  /**
+   * For each « type:<id>:<quantity> », that many free items of the type over the request's period, not among those
+   * already chosen; one quantity per type.
+   */
+  private List<Item> byType(LoanRequest request, List<String> typeQuantities, List<Item> chosen) {
+    List<Item> taken = new ArrayList<>();
+    Set<Long> types = new java.util.HashSet<>();
+    Set<Long> already = new java.util.HashSet<>();
+    chosen.forEach(item -> already.add(item.id()));
+    Map<Long, Set<LocalDate>> reserved = availability.reservedDays(request.firstDay(), request.lastDay());
+    for (String value : typeQuantities == null ? List.<String>of() : typeQuantities) {
+      java.util.regex.Matcher parts = java.util.regex.Pattern.compile("type:(\\d{1,18}):(\\d{1,2})").matcher(value);
+      if (!parts.matches()) {
+        throw new InvalidInputException("Choisissez un nombre de matériels dans la liste proposée.");
+      }
+      long typeId = Long.parseLong(parts.group(1));
+      int quantity = Integer.parseInt(parts.group(2));
+      EquipmentType type = catalogue.type(typeId)
+          .orElseThrow(() -> new InvalidInputException("Ce type de matériel n'existe pas dans le catalogue."));
+      if (!types.add(typeId)) {
+        throw new InvalidInputException("Cochez un seul nombre de « " + type.name() + " ».");
+      }
+      List<Item> free = catalogue.itemsOfType(typeId).stream()
+          .filter(item -> item.status() == ItemStatus.AVAILABLE && !reserved.containsKey(item.id()) && !already.contains(item.id()))
+          .sorted(Comparator.comparing(Item::inventoryNumber))
+          .toList();
+      if (quantity < 1 || free.size() < quantity) {
+        throw new InvalidInputException("Il ne reste " + (free.isEmpty() ? "aucun « " + type.name() + " » libre"
+            : (free.size() == 1 ? "qu'un « " + type.name() + " » libre" : "que " + free.size() + " « " + type.name() + " » libres"))
+            + " " + request.period() + " (en plus de ceux cochés) : choisissez un nombre plus petit.");
+      }
+      free.subList(0, quantity).forEach(item -> {
+        taken.add(item);
+        already.add(item.id());
+      });
+    }
+    return taken;
+  }
+
+  /** The items chosen by their ids, each once, none retired; none at all only when types are asked for. */
+  private List<Item> items(List<String> itemIds, boolean required) {
     Set<String> distinct = new LinkedHashSet<>(itemIds == null ? List.of() : itemIds);
+    if (distinct.isEmpty() && !required) {
+      return List.of();
+    }
     if (distinct.isEmpty()) {
-      throw new InvalidInputException("Cochez au moins un matériel, ou choisissez « Changer de période ».");
+      throw new InvalidInputException("Cochez au moins un matériel, ou un nombre de matériels d'un type, ou choisissez « Changer de période ».");
     }
     if (distinct.size() > 20) {
       throw new InvalidInputException("Une demande de prêt porte sur 20 matériels au plus.");

@@ -134,6 +134,35 @@ class LoanLifeTest {
   }
 
   @Test
+  void aMemberMayAskForAQuantityOfATypeAndTheServerChoosesFreeItems() {
+    loans.item("Casque de réalité virtuelle"); // at least two headsets free
+    ProcessInstance request = loans.start(user, "05/04/2027", "08/04/2027", "");
+    Task choose = driver.openTask(request.getId(), CHOOSE_TASK);
+    String byType = ((ObjectValue) taskService.getVariableLocalTyped(choose.getId(), "freeTypeOptions", false)).getValueSerialized();
+    long headsetType = headset.typeId();
+    assertThat(byType).contains("\"value\":\"type:" + headsetType + ":2\"").contains("2 × Casque de réalité virtuelle (");
+    int freeHeadsets = (int) requests.freeItems(loans.loanIdOf(request)).items().stream()
+        .filter(item -> item.typeId() == headsetType).count();
+
+    // More than are free is refused, saying how many are left; two numbers for one type too.
+    assertThatThrownBy(() -> requests.chooseItems(loans.loanIdOf(request), List.of(), List.of("type:" + headsetType + ":" + (freeHeadsets + 1))))
+        .hasMessageContaining("libres du 5 au 8 avril 2027 (en plus de ceux cochés) : choisissez un nombre plus petit.");
+    assertThatThrownBy(() -> requests.chooseItems(loans.loanIdOf(request), List.of(),
+        List.of("type:" + headsetType + ":1", "type:" + headsetType + ":2")))
+        .hasMessage("Cochez un seul nombre de « Casque de réalité virtuelle ».");
+
+    // A drone named, and two headsets whichever: the server takes two free headsets beside it.
+    loans.submitChoice(user, request, Map.of("memberChoice", "materiel",
+        "chosenItems", LoanFixtures.checklist(List.of(String.valueOf(drone.id()))),
+        "chosenTypes", LoanFixtures.checklist(List.of("type:" + headsetType + ":2"))));
+    LoanRequest chosen = requests.find(loans.loanIdOf(request));
+    assertThat(chosen.status()).isEqualTo(LoanRequestStatus.EN_EXAMEN);
+    assertThat(chosen.items()).hasSize(3);
+    assertThat(chosen.items().stream().filter(item -> item.typeName().equals("Casque de réalité virtuelle"))).hasSize(2);
+    assertThat(chosen.items()).anyMatch(item -> item.itemId() == drone.id());
+  }
+
+  @Test
   void aMemberMayGiveUpWhileChoosing() {
     ProcessInstance request = loans.start(user, "05/03/2027", "08/03/2027", "");
     loans.submitChoice(user, request, Map.of("memberChoice", "abandon"));

@@ -29,7 +29,9 @@ public final class LoanRequestProcess {
   public static final ProcessVariable<String> NEW_FIRST_DAY = ProcessVariable.ofString("newFirstDay");
   public static final ProcessVariable<String> NEW_LAST_DAY = ProcessVariable.ofString("newLastDay");
   public static final ProcessVariable<String> NEW_LONGER_NEED_REASON = ProcessVariable.ofString("newLongerNeedReason");
+  public static final ProcessVariable<List<String>> CHOSEN_TYPES = ProcessVariable.ofTexts("chosenTypes");
   public static final String FREE_ITEM_OPTIONS = "freeItemOptions";
+  public static final String FREE_TYPE_OPTIONS = "freeTypeOptions";
   public static final ProcessVariable<String> FREE_ITEMS_SUMMARY = ProcessVariable.ofString("freeItemsSummary");
   public static final ProcessVariable<String> REQUESTED_PERIOD = ProcessVariable.ofString("requestedPeriod");
   public static final ProcessVariable<String> REVIEWER_PROPOSAL = ProcessVariable.ofString("reviewerProposal");

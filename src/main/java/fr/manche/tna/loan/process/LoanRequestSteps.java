@@ -45,7 +45,8 @@ class LoanRequestSteps {
       LoanStep step;
       if ("materiel".equals(choice)) {
         List<String> chosen = CHOSEN_ITEMS.getOrNull(task);
-        LoanRequest request = service.chooseItems(id, chosen == null ? List.of() : chosen);
+        List<String> byType = CHOSEN_TYPES.getOrNull(task);
+        LoanRequest request = service.chooseItems(id, chosen == null ? List.of() : chosen, byType == null ? List.of() : byType);
         LONG_LOAN.set(task, request.longLoan());
         step = LoanStep.ITEMS_CHOSEN;
       } else if ("periode".equals(choice)) {

@@ -64,6 +64,8 @@ class LoanTaskContexts implements TaskContexts {
       FreeItems free = requests.freeItems(loan.id());
       shown.put(FREE_ITEM_OPTIONS, FormOptions.variable(free.items().stream()
           .map(item -> new FormOptions.Option(String.valueOf(item.id()), label(item))).toList()));
+      shown.put(FREE_TYPE_OPTIONS, FormOptions.variable(free.byType().stream()
+          .map(choice -> new FormOptions.Option(choice.value(), choice.label())).toList()));
       shown.put(FREE_ITEMS_SUMMARY.name(), free.summary());
       if (loan.proposal() != null) {
         shown.put(REVIEWER_PROPOSAL.name(), loan.proposal());
