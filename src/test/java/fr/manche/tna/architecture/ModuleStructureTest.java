@@ -24,18 +24,19 @@ class ModuleStructureTest {
   private static final String ROOT = "fr.manche.tna";
 
   /** Module → the modules it may use (besides itself). Read from bottom to top: nothing points down. */
-  static final Map<String, Set<String>> ALLOWED = Map.of(
-      "platform", Set.of(),
-      "notification", Set.of("platform"),
-      "membership", Set.of("platform", "notification"),
-      "signature", Set.of("platform", "notification", "membership"),
-      "convention", Set.of("platform", "notification", "membership", "signature"),
-      "requests", Set.of("platform", "notification", "membership"),
-      "inventory", Set.of("platform", "notification", "membership"),
-      "communication", Set.of("platform", "notification", "membership", "signature", "convention"),
-      "loan", Set.of("platform", "notification", "membership", "convention", "inventory"),
-      "demo", Set.of("platform", "notification", "membership", "signature", "convention", "communication", "requests",
-          "inventory", "loan"));
+  static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+      Map.entry("platform", Set.of()),
+      Map.entry("notification", Set.of("platform")),
+      Map.entry("membership", Set.of("platform", "notification")),
+      Map.entry("signature", Set.of("platform", "notification", "membership")),
+      Map.entry("convention", Set.of("platform", "notification", "membership", "signature")),
+      Map.entry("requests", Set.of("platform", "notification", "membership")),
+      Map.entry("inventory", Set.of("platform", "notification", "membership")),
+      Map.entry("communication", Set.of("platform", "notification", "membership", "signature", "convention")),
+      Map.entry("loan", Set.of("platform", "notification", "membership", "convention", "inventory")),
+      Map.entry("handover", Set.of("platform", "notification", "membership", "convention", "inventory", "loan")),
+      Map.entry("demo", Set.of("platform", "notification", "membership", "signature", "convention", "communication",
+          "requests", "inventory", "loan", "handover")));
 
   /**
    * Packages private to the package that holds them, in the capabilities (the platform's packages are all
