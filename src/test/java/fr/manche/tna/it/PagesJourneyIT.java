@@ -132,7 +132,8 @@ class PagesJourneyIT {
     waitForLoggedInPage();
     assertThat(browser.getCurrentUrl()).isEqualTo(base + "/conventions");
     assertThat(menu()).containsExactly(
-        "Accueil", "Conventions", "Organisations", "Matériel", "Prêts", "Usage du Département", "Journal des décisions",
+        "Accueil", "Conventions", "Organisations", "Matériel", "Prêts", "Usage du Département", "Horaires de remise",
+        "Journal des décisions",
         "Courriels envoyés",
         "Disponibilités du matériel", "Liste des tâches");
     assertThat(browser.findElement(By.cssSelector(".tna-menu [aria-current='page']")).getText()).isEqualTo("Conventions");

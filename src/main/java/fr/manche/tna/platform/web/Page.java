@@ -23,6 +23,8 @@ public enum Page {
       "Toutes les demandes de prêt et les prêts : filtres par état, structure, matériel et période ; export CSV."),
   USAGE_DU_DEPARTEMENT("/usage-du-departement", "Usage du Département", Audience.STAFF,
       "Réserver du matériel pour les actions du Département (article 4.3, priorité) ; les demandes en attente sur ces jours sont refusées."),
+  HORAIRES("/horaires", "Horaires de remise", Audience.STAFF,
+      "Les heures d'ouverture pour retirer et rendre le matériel, la durée des créneaux, les fermetures, les jours fériés."),
   JOURNAL_DES_DECISIONS("/audit", "Journal des décisions", Audience.STAFF, "Qui a décidé quoi, et quand."),
   COURRIELS("/courriels", "Courriels envoyés", Audience.STAFF,
       "Les courriels de l'application : en démonstration, ils ne partent pas et arrivent ici.", Runs.IN_DEMO_ONLY),
