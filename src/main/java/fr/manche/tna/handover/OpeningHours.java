@@ -133,6 +133,9 @@ public class OpeningHours {
   @Transactional
   public void setDay(DayOfWeek day, String typed, String actor) {
     List<Range> ranges = parse(day, typed);
+    if (ranges.equals(week().get(day))) {
+      return; // unchanged: nothing to write, nothing in the journal
+    }
     jdbc.sql("delete from handover_opening where weekday = ?").param(day.getValue()).update();
     for (Range range : ranges) {
       jdbc.sql("insert into handover_opening (weekday, opens_at, closes_at) values (?, ?, ?)")
@@ -147,6 +150,9 @@ public class OpeningHours {
   public Settings setSettings(String slotMinutes, String capacity, String actor) {
     int minutes = number(slotMinutes, "Durée d'un créneau (minutes)", 10, 240);
     int places = number(capacity, "Remises en même temps", 1, 20);
+    if (settings().equals(new Settings(minutes, places))) {
+      return settings();
+    }
     jdbc.sql("update handover_settings set slot_minutes = ?, capacity = ? where id = 1").params(minutes, places).update();
     audit.record(actor, "Créneaux de remise modifiés", minutes + " minutes, " + places + " remise(s) à la fois", null, null);
     return settings();

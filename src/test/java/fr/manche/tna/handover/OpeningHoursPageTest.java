@@ -50,6 +50,7 @@ class OpeningHoursPageTest {
 
   @AfterEach
   void tearDown() {
+    ClockUtil.reset();
     jdbc.sql("delete from handover_closure").update();
     for (DayOfWeek day : new DayOfWeek[] {DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY}) {
       hours.setDay(day, "9:00-12:00, 14:00-17:00", "test");
@@ -58,7 +59,6 @@ class OpeningHoursPageTest {
     hours.setDay(DayOfWeek.SATURDAY, "", "test");
     hours.setDay(DayOfWeek.SUNDAY, "", "test");
     hours.setSettings("30", "2", "test");
-    ClockUtil.reset();
   }
 
   @Test
@@ -84,7 +84,6 @@ class OpeningHoursPageTest {
 
   @Test
   void closuresAreAddedAndRemovedAndABadOneIsRefusedNextToItsForm() {
-    ConventionFixtures.at(LocalDate.of(2027, 1, 11));
     WebClient manager = login(ConventionFixtures.EQUIPMENT_MANAGER);
     String csrf = csrf(manager.get("/horaires").body());
     HttpResponse<String> bad = manager.post("/horaires/fermetures", FORM,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.manche.tna.test.ApplicationTest;
-import fr.manche.tna.test.ConventionFixtures;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +26,6 @@ class OpeningHoursTest {
 
   @BeforeEach
   void defaults() {
-    ConventionFixtures.at(LocalDate.of(2027, 1, 11));
     hours.setDay(DayOfWeek.MONDAY, "9:00-12:00, 14:00-17:00", "test");
     hours.setDay(DayOfWeek.TUESDAY, "9:00-12:00, 14:00-17:00", "test");
     hours.setSettings("30", "2", "test");
@@ -35,11 +33,11 @@ class OpeningHoursTest {
 
   @AfterEach
   void tearDown() {
+    ClockUtil.reset();
     jdbc.sql("delete from handover_closure").update();
     hours.setDay(DayOfWeek.MONDAY, "9:00-12:00, 14:00-17:00", "test");
     hours.setDay(DayOfWeek.TUESDAY, "9:00-12:00, 14:00-17:00", "test");
     hours.setSettings("30", "2", "test");
-    ClockUtil.reset();
   }
 
   @Test
@@ -101,7 +99,7 @@ class OpeningHoursTest {
         .hasMessage("Le champ « Durée d'un créneau (minutes) » est un nombre de 10 à 240.");
     assertThatThrownBy(() -> hours.addClosure("09/04/2027", "05/04/2027", "Inventaire", "test"))
         .hasMessageContaining("précède le premier");
-    assertThatThrownBy(() -> hours.addClosure("05/01/2027", "06/01/2027", "Inventaire", "test"))
+    assertThatThrownBy(() -> hours.addClosure("02/11/2026", "03/11/2026", "Inventaire", "test"))
         .hasMessageContaining("Cette fermeture est passée");
     assertThat(hours.week().get(DayOfWeek.MONDAY)).hasSize(2);
     assertThat(hours.settings()).isEqualTo(new OpeningHours.Settings(30, 2));
