@@ -54,6 +54,7 @@ class StaffLoansController {
     Map<String, String> errors = new LinkedHashMap<>();
     LoanViews.Filters filters = read(new Typed(etat, structure, materiel, du, au), errors);
     model.addAttribute("loans", views.filtered(filters));
+    model.addAttribute("limit", LoanViews.LIMIT);
     model.addAttribute("errors", errors);
     model.addAttribute("typed", new Typed(etat.trim(), structure.trim(), materiel.trim(), du.trim(), au.trim()));
     model.addAttribute("statuses", LoanRequestStatus.values());
