@@ -157,6 +157,8 @@ class PagesJourneyIT {
       fullScreenshot("pages-08-staff-conventions-375px");
       browser.get(base + "/accueil");
       fullScreenshot("pages-09-staff-home-375px");
+      browser.get(base + "/horaires");
+      fullScreenshot("pages-10-staff-hours-375px");
     });
   }
 

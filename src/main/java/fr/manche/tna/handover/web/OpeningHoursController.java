@@ -6,7 +6,6 @@ import fr.manche.tna.inventory.Periods;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.Logs;
 import fr.manche.tna.platform.security.CurrentUser;
-import fr.manche.tna.platform.security.StaffGroup;
 import fr.manche.tna.platform.time.ParisTime;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -65,7 +64,7 @@ class OpeningHoursController {
   @PostMapping(PATH)
   String saveWeek(@RequestParam Map<String, String> form, @RequestAttribute("currentUser") CurrentUser user,
       HttpServletResponse response, Model model, RedirectAttributes redirect) throws IOException {
-    if (!mayAct(user)) {
+    if (!user.managesEquipment()) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return null;
     }
@@ -89,7 +88,7 @@ class OpeningHoursController {
   String addClosure(@RequestParam(defaultValue = "") String premierJour, @RequestParam(defaultValue = "") String dernierJour,
       @RequestParam(defaultValue = "") String motif, @RequestAttribute("currentUser") CurrentUser user,
       HttpServletResponse response, Model model, RedirectAttributes redirect) throws IOException {
-    if (!mayAct(user)) {
+    if (!user.managesEquipment()) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return null;
     }
@@ -109,7 +108,7 @@ class OpeningHoursController {
   @PostMapping(PATH + "/fermetures/{id}/supprimer")
   String removeClosure(@PathVariable String id, @RequestAttribute("currentUser") CurrentUser user,
       HttpServletResponse response, RedirectAttributes redirect) throws IOException {
-    if (!mayAct(user)) {
+    if (!user.managesEquipment()) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return null;
     }
@@ -153,15 +152,10 @@ class OpeningHoursController {
       });
     }
     model.addAttribute("holidays", holidays);
-    model.addAttribute("mayAct", mayAct(user));
+    model.addAttribute("mayAct", user.managesEquipment());
     return "handover/horaires";
   }
 
-  /** Equipment managers and administrators act; the other staff read (as for the catalogue). */
-  static boolean mayAct(CurrentUser user) {
-    return user.groupIds().contains(StaffGroup.EQUIPMENT_MANAGERS.groupId())
-        || user.groupIds().contains(StaffGroup.ADMINISTRATORS.groupId());
-  }
 
   /** Saves the week and the slot in one transaction, after checking every field: one refusal changes nothing. */
   @org.springframework.stereotype.Component

@@ -10,7 +10,6 @@ import fr.manche.tna.inventory.ItemField;
 import fr.manche.tna.inventory.ItemStatus;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.security.CurrentUser;
-import fr.manche.tna.platform.security.StaffGroup;
 import fr.manche.tna.platform.time.ParisTime;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -59,7 +58,7 @@ class CatalogueController {
     }
     model.addAttribute("byType", byType);
     model.addAttribute("statuses", ItemStatus.values());
-    model.addAttribute("mayEdit", mayEdit(user));
+    model.addAttribute("mayEdit", user.managesEquipment());
     model.addAttribute("header", String.join(";", CatalogueCsv.HEADER));
     return "inventory/materiel";
   }
@@ -67,7 +66,7 @@ class CatalogueController {
   @GetMapping("/materiel/nouveau")
   String newItem(@RequestAttribute("currentUser") CurrentUser user, HttpServletResponse response, Model model)
       throws IOException {
-    if (!mayEdit(user)) {
+    if (!user.managesEquipment()) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return null;
     }
@@ -81,7 +80,7 @@ class CatalogueController {
       HttpServletResponse response,
       Model model,
       RedirectAttributes redirect) throws IOException {
-    if (!mayEdit(user)) {
+    if (!user.managesEquipment()) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return null;
     }
@@ -99,7 +98,7 @@ class CatalogueController {
   @GetMapping("/materiel/{id}")
   String edit(@PathVariable long id, @RequestAttribute("currentUser") CurrentUser user, Model model) {
     Item item = itemOr404(id);
-    model.addAttribute("mayEdit", mayEdit(user));
+    model.addAttribute("mayEdit", user.managesEquipment());
     return form(model, item, ItemDraft.of(item), Map.of());
   }
 
@@ -111,7 +110,7 @@ class CatalogueController {
       HttpServletResponse response,
       Model model,
       RedirectAttributes redirect) throws IOException {
-    if (!mayEdit(user)) {
+    if (!user.managesEquipment()) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return null;
     }
@@ -135,7 +134,7 @@ class CatalogueController {
       @RequestAttribute("currentUser") CurrentUser user,
       HttpServletResponse response,
       RedirectAttributes redirect) throws IOException {
-    if (!mayEdit(user)) {
+    if (!user.managesEquipment()) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return null;
     }
@@ -157,7 +156,7 @@ class CatalogueController {
       @RequestAttribute("currentUser") CurrentUser user,
       HttpServletResponse response,
       RedirectAttributes redirect) throws IOException {
-    if (!mayEdit(user)) {
+    if (!user.managesEquipment()) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return null;
     }
@@ -185,7 +184,7 @@ class CatalogueController {
       @RequestAttribute("currentUser") CurrentUser user,
       HttpServletResponse response,
       RedirectAttributes redirect) throws IOException {
-    if (!mayEdit(user)) {
+    if (!user.managesEquipment()) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return null;
     }
@@ -218,11 +217,6 @@ class CatalogueController {
     return catalogue.item(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Matériel inconnu"));
   }
 
-  /** Equipment managers and administrators maintain the catalogue; the other staff read it. */
-  static boolean mayEdit(CurrentUser user) {
-    return user.groupIds().contains(StaffGroup.EQUIPMENT_MANAGERS.groupId())
-        || user.groupIds().contains(StaffGroup.ADMINISTRATORS.groupId());
-  }
 
   /** The item form's fields, by their names in the page (an absent field reads as empty). */
   record ItemFields(String numeroInventaire, String numeroSerie, String type, String accessoires, String statut, String notes) {

@@ -97,7 +97,7 @@ class LoanTaskContexts implements TaskContexts {
     Map<String, Object> shown = new HashMap<>();
     organisation(loan).ifPresent(organisation -> {
       shown.put(CommonVariables.ORGANISATION_NAME.name(), organisation.name());
-      shown.put(ORGANISATION_CONTACT.name(), List.of(organisation.contactName(), organisation.contactEmail()).stream()
+      shown.put(ORGANISATION_CONTACT.name(), java.util.stream.Stream.of(organisation.contactName(), organisation.contactEmail())
           .filter(part -> part != null && !part.isBlank()).reduce((a, b) -> a + ", " + b).orElse(""));
     });
     shown.put(REQUESTED_PERIOD.name(), loan.period() + " (" + loan.daysLabel() + ")");

@@ -12,7 +12,6 @@ import fr.manche.tna.platform.Inputs;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.Logs;
 import fr.manche.tna.platform.security.CurrentUser;
-import fr.manche.tna.platform.security.StaffGroup;
 import fr.manche.tna.platform.time.ParisTime;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -79,7 +78,7 @@ class OwnUseController {
   @PostMapping(PATH)
   String block(@ModelAttribute BlockFields fields, @RequestAttribute("currentUser") CurrentUser user,
       HttpServletResponse response, Model model, RedirectAttributes redirect) throws IOException {
-    if (!mayAct(user)) {
+    if (!user.managesEquipment()) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return null;
     }
@@ -102,7 +101,7 @@ class OwnUseController {
   @PostMapping(PATH + "/{id}/lever")
   String unblock(@PathVariable String id, @RequestAttribute("currentUser") CurrentUser user,
       HttpServletResponse response, RedirectAttributes redirect) throws IOException {
-    if (!mayAct(user)) {
+    if (!user.managesEquipment()) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return null;
     }
@@ -182,7 +181,7 @@ class OwnUseController {
         .toList());
     model.addAttribute("fields", fields);
     model.addAttribute("errors", errors);
-    model.addAttribute("mayAct", mayAct(user));
+    model.addAttribute("mayAct", user.managesEquipment());
     return "loan/usage-du-departement";
   }
 
@@ -194,9 +193,4 @@ class OwnUseController {
     return catalogue.item(itemId).map(item -> item.typeName() + " — n° " + item.inventoryNumber()).orElse("?");
   }
 
-  /** Equipment managers and administrators act; the other staff read (as for the catalogue). */
-  static boolean mayAct(CurrentUser user) {
-    return user.groupIds().contains(StaffGroup.EQUIPMENT_MANAGERS.groupId())
-        || user.groupIds().contains(StaffGroup.ADMINISTRATORS.groupId());
-  }
 }

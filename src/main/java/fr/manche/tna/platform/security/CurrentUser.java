@@ -53,6 +53,14 @@ public record CurrentUser(String userId, List<String> groupIds) {
     identities.setAuthentication(userId, groups, tenants);
   }
 
+  /**
+   * Whether the person looks after the equipment: the equipment managers and the administrators change the
+   * catalogue, the département's own use and the handover hours; the other staff read them.
+   */
+  public boolean managesEquipment() {
+    return groupIds.contains(StaffGroup.EQUIPMENT_MANAGERS.groupId()) || groupIds.contains(StaffGroup.ADMINISTRATORS.groupId());
+  }
+
   /** Staff of the département: any staff group, administrators included. */
   public boolean isStaff() {
     return Arrays.stream(StaffGroup.values()).anyMatch(group -> groupIds.contains(group.groupId()));
