@@ -224,6 +224,20 @@ public class LoanLifecycle {
     return requests.find(requestId);
   }
 
+  /** The equipment was handed to the member at the pickup handover (issue 11, R13): the loan is under way. */
+  @Transactional
+  public LoanRequest recordPickup(long requestId, String notes, String actor) {
+    LoanRequest loan = lock(requestId);
+    if (loan.status() != LoanRequestStatus.APPROUVEE || loan.pickedUp()) {
+      throw new InvalidInputException("Ce prêt est " + (loan.pickedUp() ? "déjà retiré" : loan.status().label())
+          + " : le retrait du matériel ne peut pas être enregistré.");
+    }
+    jdbc.sql("update loan_request set picked_up_at = ? where id = ?").params(now(), requestId).update();
+    audit.record(actor, "Matériel remis à la structure", LoanRequestService.describe(loan), loan.organisationId(),
+        Inputs.optional(notes, "Remarques", 2000));
+    return requests.find(requestId);
+  }
+
   /** What an equipment manager agreed with a member whose loan is late: in the audit journal. */
   @Transactional
   public void recordFollowUp(long requestId, String notes, String actor) {

@@ -26,7 +26,8 @@ public record LoanRequest(
     String decidedBy,
     java.time.OffsetDateTime decidedAt,
     String proposal,
-    LocalDate returnedOn) {
+    LocalDate returnedOn,
+    java.time.OffsetDateTime pickedUpAt) {
 
   /** An item asked for; its reservation once the request is approved. */
   public record RequestedItem(long itemId, String inventoryNumber, String typeName, Long reservationId) {
@@ -61,9 +62,14 @@ public record LoanRequest(
     return !today.isBefore(firstDay);
   }
 
-  /** Whether the member may still cancel: not decided yet, or approved and not begun (R08: before pickup). */
+  /** Whether the member may still cancel: not decided yet, or approved, not begun and not picked up (R08). */
   public boolean cancellable(LocalDate today) {
-    return status.pending() || (status == LoanRequestStatus.APPROUVEE && !hasBegun(today));
+    return status.pending() || (status == LoanRequestStatus.APPROUVEE && !hasBegun(today) && pickedUpAt == null);
+  }
+
+  /** Whether the equipment was handed to the member (the pickup handover done, issue 11). */
+  public boolean pickedUp() {
+    return pickedUpAt != null;
   }
 
   /** Whether the member may ask for a later last day: an approved loan not past its last day. */

@@ -463,6 +463,7 @@ public class LoanRequestService {
         rs.getString("decided_by"),
         rs.getObject("decided_at", java.time.OffsetDateTime.class),
         rs.getString("proposal"),
-        rs.getObject("returned_on", LocalDate.class));
+        rs.getObject("returned_on", LocalDate.class),
+        rs.getObject("picked_up_at", java.time.OffsetDateTime.class));
   }
 }

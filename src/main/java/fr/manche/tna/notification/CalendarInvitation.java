@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param location where it takes place
  * @param start start, any zone (written in Europe/Paris)
  * @param end end, after start
+ * @param sequence its version (RFC 5545 {@code SEQUENCE}): higher on each change of the same uid
+ * @param cancelled whether the invitation cancels the appointment ({@code METHOD:CANCEL})
  */
 public record CalendarInvitation(
     String uid,
@@ -20,7 +22,15 @@ public record CalendarInvitation(
     String description,
     String location,
     ZonedDateTime start,
-    ZonedDateTime end) {
+    ZonedDateTime end,
+    int sequence,
+    boolean cancelled) {
+
+  /** A first invitation (sequence 0). */
+  public CalendarInvitation(String uid, String summary, String description, String location, ZonedDateTime start,
+      ZonedDateTime end) {
+    this(uid, summary, description, location, start, end, 0, false);
+  }
 
   public CalendarInvitation {
     Objects.requireNonNull(uid, "uid");

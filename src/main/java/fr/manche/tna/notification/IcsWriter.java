@@ -16,11 +16,16 @@ import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Method;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
-/** Writes an appointment as an iCalendar invitation (RFC 5545) in Europe/Paris time, with its time zone. */
+/**
+ * Writes an appointment as an iCalendar invitation (RFC 5545) in Europe/Paris time, with its time zone; a change
+ * keeps the uid with a higher {@code SEQUENCE}, a cancellation is {@code METHOD:CANCEL} with {@code STATUS:CANCELLED}.
+ */
 final class IcsWriter {
 
   private static final TimeZoneRegistry TIME_ZONES =
@@ -39,6 +44,10 @@ final class IcsWriter {
             invitation.end().withZoneSameInstant(ParisTime.ZONE),
             invitation.summary());
     event.add(new Uid(invitation.uid()));
+    event.add(new Sequence(invitation.sequence()));
+    if (invitation.cancelled()) {
+      event.add(new Status(Status.VALUE_CANCELLED));
+    }
     event.add(new Organizer(URI.create("mailto:" + organizer)));
     attendees.forEach(attendee -> event.add(new Attendee(URI.create("mailto:" + attendee))));
     if (invitation.description() != null) {
@@ -51,7 +60,7 @@ final class IcsWriter {
     calendar.add(new ProdId("-//Département de la Manche//Réseau TNA//FR"));
     calendar.add(ImmutableVersion.VERSION_2_0);
     calendar.add(ImmutableCalScale.GREGORIAN);
-    calendar.add(new Method("REQUEST"));
+    calendar.add(new Method(invitation.cancelled() ? "CANCEL" : "REQUEST"));
     calendar.add(TIME_ZONES.getTimeZone(ParisTime.ZONE.getId()).getVTimeZone());
     calendar.add(event);
     ByteArrayOutputStream out = new ByteArrayOutputStream();

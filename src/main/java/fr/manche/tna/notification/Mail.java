@@ -24,12 +24,20 @@ import java.util.Objects;
  */
 public final class Mail {
 
-  /** When an appointment is; what and where, the template says. */
-  public record Appointment(String uid, ZonedDateTime start, ZonedDateTime end) {
+  /**
+   * When an appointment is; what and where, the template says.
+   *
+   * @param sequence its version: each change of the same appointment (same {@code uid}) sends a higher one
+   * @param cancelled whether this mail cancels it in the calendar (iCalendar {@code METHOD:CANCEL})
+   */
+  public record Appointment(String uid, int sequence, boolean cancelled, ZonedDateTime start, ZonedDateTime end) {
     public Appointment {
       Objects.requireNonNull(uid, "uid");
       Objects.requireNonNull(start, "start");
       Objects.requireNonNull(end, "end");
+      if (sequence < 0) {
+        throw new IllegalArgumentException("An appointment's sequence starts at 0");
+      }
     }
   }
 
@@ -109,7 +117,20 @@ public final class Mail {
    * @param uid stable identifier: sending the same appointment again updates it in the calendar
    */
   public Mail appointment(String uid, ZonedDateTime start, ZonedDateTime end) {
-    return new Mail(template, recipients, facts, new Appointment(uid, start, end), attachments);
+    return appointment(uid, 0, start, end);
+  }
+
+  /**
+   * The same appointment changed (moved): same {@code uid}, a higher {@code sequence} than the last one sent, so that
+   * the calendar updates its event instead of adding a second one.
+   */
+  public Mail appointment(String uid, int sequence, ZonedDateTime start, ZonedDateTime end) {
+    return new Mail(template, recipients, facts, new Appointment(uid, sequence, false, start, end), attachments);
+  }
+
+  /** The appointment cancelled: the calendar removes its event ({@code METHOD:CANCEL}, same uid, higher sequence). */
+  public Mail appointmentCancelled(String uid, int sequence, ZonedDateTime start, ZonedDateTime end) {
+    return new Mail(template, recipients, facts, new Appointment(uid, sequence, true, start, end), attachments);
   }
 
   public Mail attach(Attachment attachment) {

@@ -98,7 +98,7 @@ class MailRenderer {
     }
     return new CalendarInvitation(
         appointment.uid(), frame.appointment(), frame.appointmentDetails(), frame.appointmentPlace(), appointment.start(),
-        appointment.end());
+        appointment.end(), appointment.sequence(), appointment.cancelled());
   }
 
   /** Reads the rendered template: its head gives the frame, its body the paragraphs. */

@@ -3,7 +3,6 @@ package fr.manche.tna.loan;
 import static fr.manche.tna.loan.process.LoanRequestProcess.APPROVE_TASK;
 import static fr.manche.tna.loan.process.LoanRequestProcess.CHOOSE_TASK;
 import static fr.manche.tna.loan.process.LoanRequestProcess.FOLLOW_UP_TASK;
-import static fr.manche.tna.loan.process.LoanRequestProcess.RETURN_TASK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +16,7 @@ import fr.manche.tna.loan.process.LoanRequestProcess;
 import fr.manche.tna.platform.audit.AuditLog;
 import fr.manche.tna.test.ApplicationTest;
 import fr.manche.tna.test.ConventionFixtures;
+import fr.manche.tna.test.HandoverFixtures;
 import fr.manche.tna.test.LoanFixtures;
 import fr.manche.tna.test.Mails;
 import fr.manche.tna.test.ProcessDriver;
@@ -56,6 +56,7 @@ class LoanLifeTest {
 
   @Autowired ConventionFixtures fixtures;
   @Autowired LoanFixtures loans;
+  @Autowired HandoverFixtures handovers;
   @Autowired ProcessDriver driver;
   @Autowired LoanRequestService requests;
   @Autowired LoanLifecycle lifecycle;
@@ -130,7 +131,7 @@ class LoanLifeTest {
     loans.decide(request, APPROVE_TASK, MANAGER, "approuver", "");
     assertThat(requests.find(id).status()).isEqualTo(LoanRequestStatus.APPROUVEE);
     assertThat(availability.isFree(headset.id(), LocalDate.of(2027, 3, 12), LocalDate.of(2027, 3, 12))).isFalse();
-    assertThat(driver.openTask(request.getId(), RETURN_TASK)).isNotNull();
+    assertThat(handovers.bookingTask(request)).isNotNull();
   }
 
   @Test
@@ -235,6 +236,8 @@ class LoanLifeTest {
     ProcessInstance loan = loans.request(user, "20/03/2027", "02/04/2027", headset.inventoryNumber(), "");
     loans.decide(loan, APPROVE_TASK, MANAGER, "approuver", "");
     long id = loans.loanIdOf(loan);
+    // Picked up on Friday 19 March at 14:00 (the first day is a Saturday).
+    handovers.book(user, loan, "2027-03-19T14:00+01:00");
     // 18 March 9:00 is 8:00 UTC (winter time); 1 April 9:00 is 7:00 UTC (summer time since 28 March).
     assertThat(timerDue(loan, "StartEvent_FirstDayReminder")).isEqualTo(Instant.parse("2027-03-18T08:00:00Z"));
     assertThat(timerDue(loan, "StartEvent_LastDayReminder")).isEqualTo(Instant.parse("2027-04-01T07:00:00Z"));
@@ -245,6 +248,10 @@ class LoanLifeTest {
     ConventionFixtures.at(LocalDate.of(2027, 3, 18), LocalTime.of(9, 0));
     driver.runJobs(loan.getId());
     assertThat(subjectsTo(member.memberSignatoryEmail())).contains("Rappel : votre prêt de matériel commence le 20 mars 2027");
+
+    ConventionFixtures.at(LocalDate.of(2027, 3, 19), LocalTime.of(14, 5));
+    handovers.record(loan, "fait", "");
+    assertThat(requests.find(id).pickedUp()).isTrue();
 
     ConventionFixtures.at(LocalDate.of(2027, 4, 1), LocalTime.of(9, 0));
     driver.runJobs(loan.getId());
@@ -265,22 +272,28 @@ class LoanLifeTest {
     driver.claimAndSubmit(followUp, MANAGER, Map.of("followUpNotes", "Appelée le 6 avril : retour vendredi."));
     assertThat(audit.latest(organisationId, 5)).anyMatch(entry -> entry.toString().contains("Appelée le 6 avril"));
 
-    // The return is recorded: the loan is closed, each reminder sent once.
-    Task returned = driver.openTask(loan.getId(), RETURN_TASK);
-    assertThatThrownBy(() -> driver.claimAndSubmit(returned, MANAGER, Map.of("returnedOn", "07/04/2027")))
-        .hasMessageContaining("est à venir");
-    driver.claimAndSubmit(returned, MANAGER, Map.of("returnedOn", "06/04/2027", "returnNotes", "Complet."));
+    // Late, the return is booked over the next days (the first slot after now) and recorded: the loan is closed on
+    // that day, each reminder sent once.
+    assertThat(handovers.offeredSlots(loan)).first().isEqualTo("2027-04-06T09:30+02:00");
+    handovers.book(user, loan, "2027-04-06T09:30+02:00");
+    handovers.record(loan, "fait", "Complet.");
     assertThat(requests.find(id).status()).isEqualTo(LoanRequestStatus.RENDUE);
+    assertThat(requests.find(id).returnedOn()).isEqualTo(LocalDate.of(2027, 4, 6));
     assertEnded(loan, LoanRequestProcess.END_CLOSED);
-    assertThat(subjectsTo(member.memberSignatoryEmail()).stream().filter(subject -> subject.startsWith("Rappel"))).hasSize(2);
+    assertThat(subjectsTo(member.memberSignatoryEmail()).stream().filter(subject -> subject.startsWith("Rappel : ")
+        && !subject.contains("rendez-vous"))).hasSize(2);
   }
 
   @Test
   void anEarlyReturnFreesTheDaysAfterIt() {
     ProcessInstance loan = loans.request(user, "01/03/2027", "10/03/2027", headset.inventoryNumber(), "");
     loans.decide(loan, APPROVE_TASK, MANAGER, "approuver", "");
-    ConventionFixtures.at(LocalDate.of(2027, 3, 4));
-    driver.claimAndSubmit(driver.openTask(loan.getId(), RETURN_TASK), MANAGER, Map.of("returnedOn", "04/03/2027"));
+    handovers.book(user, loan, handovers.offeredSlots(loan).get(0));
+    handovers.record(loan, "fait", "");
+    ConventionFixtures.at(LocalDate.of(2027, 3, 4), LocalTime.of(8, 0));
+    handovers.book(user, loan, "2027-03-04T09:00+01:00");
+    handovers.record(loan, "fait", "");
+    assertThat(requests.find(loans.loanIdOf(loan)).returnedOn()).isEqualTo(LocalDate.of(2027, 3, 4));
     assertThat(availability.isFree(headset.id(), LocalDate.of(2027, 3, 5), LocalDate.of(2027, 3, 10))).isTrue();
     assertThat(availability.isFree(headset.id(), LocalDate.of(2027, 3, 4), LocalDate.of(2027, 3, 4))).isFalse();
   }
@@ -302,7 +315,7 @@ class LoanLifeTest {
     assertThat(subjectsTo(member.memberSignatoryEmail())).contains("Prêt de matériel prolongé jusqu'au 30 mars 2027");
     // The reminders follow the new last day (29 March, 9:00, summer time).
     assertThat(timerDue(loan, "StartEvent_LastDayReminder")).isEqualTo(Instant.parse("2027-03-29T07:00:00Z"));
-    assertThat(driver.openTask(loan.getId(), RETURN_TASK)).isNotNull();
+    assertThat(handovers.bookingTask(loan)).isNotNull();
 
     // A conflict says the latest last day possible, and changes nothing.
     assertThatThrownBy(() -> lifecycle.requestExtension(organisationId, id, "06/04/2027", "Atelier prolongé d'une semaine.", user))

@@ -356,6 +356,6 @@ class MailTemplatesTest {
       LoanRequestStatus status, String decisionReason, String proposal) {
     return new LoanRequest(id, 1, "pi-" + id, "julie.hamel", "Ateliers de découverte", "3 classes de 4e",
         LocalDate.of(2027, 3, 3), lastDay, longerNeedReason, items, status, decisionReason,
-        decisionReason == null ? null : "materiel", null, proposal, null);
+        decisionReason == null ? null : "materiel", null, proposal, null, null);
   }
 }

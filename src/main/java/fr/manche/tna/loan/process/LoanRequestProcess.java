@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The process {@code LoanRequest} (bpmn/loan/LoanRequest.bpmn), R08-R11, R14: a member asks to borrow over a period,
  * chooses among the items free over it, the equipment managers (up to 30 days) or the département (beyond) approve,
- * refuse or offer something else; the approved loan is reminded, followed up when late, extended or cancelled.
+ * refuse or offer something else; the approved loan is picked up and returned at booked handovers (process
+ * {@code Handover}), reminded, followed up when late, extended or cancelled.
  * Also uses {@link CommonVariables#ORGANISATION_ID}, {@link CommonVariables#MEMBER_GROUP_ID} (set when a member
  * starts it), {@link CommonVariables#ORGANISATION_NAME} (shown on the forms) and {@link CommonVariables#REVIEWER}.
  */
@@ -41,9 +42,7 @@ public final class LoanRequestProcess {
   public static final ProcessVariable<String> LOAN_DECISION = ProcessVariable.ofString("loanDecision");
   public static final ProcessVariable<String> LOAN_DECISION_REASON = ProcessVariable.ofString("loanDecisionReason");
 
-  /** Fields of the return and follow-up forms. */
-  public static final ProcessVariable<String> RETURNED_ON = ProcessVariable.ofString("returnedOn");
-  public static final ProcessVariable<String> RETURN_NOTES = ProcessVariable.ofString("returnNotes");
+  /** Fields of the follow-up form. */
   public static final ProcessVariable<String> FOLLOW_UP_NOTES = ProcessVariable.ofString("followUpNotes");
   public static final ProcessVariable<String> ORGANISATION_CONTACT = ProcessVariable.ofString("organisationContact");
 
@@ -56,11 +55,14 @@ public final class LoanRequestProcess {
   public static final ProcessVariable<Instant> OVERDUE_REMINDER_AT = ProcessVariable.ofInstant("overdueReminderAt");
   public static final ProcessVariable<Instant> FOLLOW_UP_AT = ProcessVariable.ofInstant("followUpAt");
   public static final ProcessVariable<Boolean> FIRST_DAY_REMINDED = ProcessVariable.ofBoolean("firstDayReminded");
+  public static final ProcessVariable<Boolean> PICKED_UP = ProcessVariable.ofBoolean("loanPickedUp");
 
   public static final String CHOOSE_TASK = "UserTask_ChooseItems";
   public static final String APPROVE_TASK = "UserTask_ApproveLoanRequest";
   public static final String EXAMINE_LONG_TASK = "UserTask_ExamineLongLoanRequest";
-  public static final String RETURN_TASK = "UserTask_RecordReturn";
+  /** The handovers (process {@code Handover}, R12): the pickup, then the return, which closes the loan. */
+  public static final String PICKUP_CALL = "CallActivity_Pickup";
+  public static final String RETURN_CALL = "CallActivity_Return";
   public static final String FOLLOW_UP_TASK = "UserTask_FollowUpOverdue";
   public static final String NOTIFY_APPROVED = "ServiceTask_NotifyLoanApproved";
   public static final String NOTIFY_REFUSED = "ServiceTask_NotifyLoanRefused";

@@ -83,7 +83,10 @@ class LoanRequestSteps {
     };
   }
 
-  /** The reminders' moments, from the loan's days (again after each extension), Europe/Paris. */
+  /**
+   * The reminders' moments, from the loan's days (again after each extension), Europe/Paris; and whether the equipment
+   * was already picked up, so that the loan's steps start again at its return.
+   */
   @Bean("scheduleLoanReminders")
   JavaDelegate scheduleLoanReminders(LoanRequestService service) {
     return execution -> {
@@ -92,13 +95,8 @@ class LoanRequestSteps {
       LAST_DAY_REMINDER_AT.set(execution, LoanRules.lastDayReminderAt(loan.lastDay()));
       OVERDUE_REMINDER_AT.set(execution, LoanRules.overdueReminderAt(loan.lastDay()));
       FOLLOW_UP_AT.set(execution, LoanRules.followUpAt(loan.lastDay()));
+      PICKED_UP.set(execution, loan.pickedUp());
     };
-  }
-
-  @Bean("recordLoanReturn")
-  TaskListener recordLoanReturn(LoanLifecycle lifecycle) {
-    return task -> lifecycle.recordReturn(LOAN_REQUEST_ID.get(task), RETURNED_ON.getOrNull(task),
-        RETURN_NOTES.getOrNull(task), Actor.of(task));
   }
 
   @Bean("recordLoanFollowUp")

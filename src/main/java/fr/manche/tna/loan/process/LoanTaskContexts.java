@@ -73,7 +73,7 @@ class LoanTaskContexts implements TaskContexts {
       return context(loan, "matériel à choisir, " + loan.period() + " (" + loan.daysLabel() + ")", shown)
           .due(loan.firstDay().atStartOfDay(ParisTime.ZONE).toInstant());
     }
-    if (RETURN_TASK.equals(key) || FOLLOW_UP_TASK.equals(key)) {
+    if (FOLLOW_UP_TASK.equals(key)) {
       return context(loan, loan.itemsNamed() + ", " + loan.period(), shown)
           .due(loan.lastDay().plusDays(1).atStartOfDay(ParisTime.ZONE).toInstant());
     }

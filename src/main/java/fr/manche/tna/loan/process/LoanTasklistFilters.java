@@ -19,14 +19,14 @@ class LoanTasklistFilters implements TasklistFilters.Source {
             tasks.createTaskQuery().processDefinitionKey(LoanRequestProcess.KEY)
                 .taskDefinitionKey(LoanRequestProcess.APPROVE_TASK).orderByDueDate().asc(),
             List.of(StaffGroup.EQUIPMENT_MANAGERS)),
-        new RoleFilter("Prêts : retours et relances",
-            "Les retours de matériel à enregistrer et les prêts en retard à relancer, le plus ancien en tête", 1,
+        new RoleFilter("Prêts : relances",
+            "Les prêts en retard à relancer, le plus ancien en tête", 2,
             tasks.createTaskQuery().processDefinitionKey(LoanRequestProcess.KEY)
-                .taskDefinitionKeyIn(LoanRequestProcess.RETURN_TASK, LoanRequestProcess.FOLLOW_UP_TASK)
+                .taskDefinitionKey(LoanRequestProcess.FOLLOW_UP_TASK)
                 .orderByDueDate().asc(),
             List.of(StaffGroup.EQUIPMENT_MANAGERS)),
         new RoleFilter("Prêts de plus de 30 jours et prolongations",
-            "Ce que le Département examine lui-même (article 4.3) : demandes et prolongations au-delà de 30 jours", 2,
+            "Ce que le Département examine lui-même (article 4.3) : demandes et prolongations au-delà de 30 jours", 3,
             tasks.createTaskQuery().processDefinitionKeyIn(LoanRequestProcess.KEY, LoanExtensionProcess.KEY)
                 .taskDefinitionKeyIn(LoanRequestProcess.EXAMINE_LONG_TASK, LoanExtensionProcess.EXAMINE_TASK)
                 .orderByDueDate().asc(),

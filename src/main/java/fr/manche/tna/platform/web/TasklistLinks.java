@@ -54,6 +54,11 @@ public class TasklistLinks {
     return baseUrl + Page.MES_EMPRUNTS.path();
   }
 
+  /** The member's handover appointments, to move or cancel ({@code /mes-rendez-vous}). */
+  public String memberHandovers() {
+    return baseUrl + Page.MES_RENDEZ_VOUS.path();
+  }
+
   /** The staff's list of every loan request and loan ({@code /prets}). */
   public String staffLoans() {
     return baseUrl + Page.PRETS.path();

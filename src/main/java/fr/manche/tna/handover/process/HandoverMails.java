@@ -1,0 +1,114 @@
+package fr.manche.tna.handover.process;
+
+import static fr.manche.tna.handover.process.HandoverProcess.BOOKING_ID;
+
+import fr.manche.tna.handover.Booking;
+import fr.manche.tna.handover.Bookings;
+import fr.manche.tna.loan.LoanRequest;
+import fr.manche.tna.loan.LoanRequestService;
+import fr.manche.tna.loan.process.LoanRequestProcess;
+import fr.manche.tna.membership.AccountService;
+import fr.manche.tna.membership.Organisation;
+import fr.manche.tna.membership.OrganisationRepository;
+import fr.manche.tna.notification.Mail;
+import fr.manche.tna.notification.NotificationService;
+import fr.manche.tna.notification.ProcessMails;
+import fr.manche.tna.notification.ProcessNotifications;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The mails of a handover (asynchronous tasks), {@code templates/mail/handover-*.html}, to the person who booked (the
+ * organisation's contact if they have left): each carries the calendar invitation of the appointment, the same
+ * event (uid) from its booking to its cancellation, its sequence growing with each change.
+ */
+@Configuration
+class HandoverMails {
+
+  /** What every handover mail tells. */
+  record Facts(Booking booking, LoanRequest loan, Organisation organisation, String appointment) {}
+
+  private final ProcessMails mails;
+  private final Bookings bookings;
+  private final LoanRequestService loans;
+  private final OrganisationRepository organisations;
+  private final AccountService accounts;
+
+  HandoverMails(ProcessMails mails, Bookings bookings, LoanRequestService loans, OrganisationRepository organisations,
+      AccountService accounts) {
+    this.mails = mails;
+    this.bookings = bookings;
+    this.loans = loans;
+    this.organisations = organisations;
+    this.accounts = accounts;
+  }
+
+  @Bean("notifyHandoverBooked")
+  JavaDelegate notifyHandoverBooked() {
+    return mails.sending(execution -> invitation("handover-booked", booking(execution)));
+  }
+
+  /** Moved: the same event, updated; cancelled: the event removed from the calendar, and a slot to book again. */
+  @Bean("notifyHandoverChanged")
+  JavaDelegate notifyHandoverChanged() {
+    return mails.sending(execution -> {
+      Booking booking = booking(execution);
+      return booking.held() ? invitation("handover-moved", booking) : invitation("handover-cancelled", booking)
+          .with("processInstanceId", execution.getProcessInstanceId());
+    });
+  }
+
+  /** Nobody came: the member is asked to book another slot (the link opens the booking task). */
+  @Bean("notifyHandoverMissed")
+  JavaDelegate notifyHandoverMissed() {
+    return mails.sending(execution -> member("handover-missed", booking(execution))
+        .with("processInstanceId", execution.getProcessInstanceId()));
+  }
+
+  /** The day before; not when the booking moved, was cancelled or made after that moment. */
+  @Bean("remindHandover")
+  JavaDelegate remindHandover(NotificationService notifications) {
+    return execution -> {
+      long bookingId = BOOKING_ID.get(execution);
+      if (bookings.markReminded(bookingId)) {
+        notifications.send(ProcessNotifications.eventKey(execution), invitation("handover-reminder", bookings.find(bookingId)));
+      }
+    };
+  }
+
+  /**
+   * The loan cancelled (by the loan's process, {@code LoanRequest}): its appointments are cancelled, their places
+   * freed, and each is removed from the member's calendar. Each mail is sent once, even when the task is retried.
+   */
+  @Bean("releaseLoanHandovers")
+  JavaDelegate releaseLoanHandovers(NotificationService notifications) {
+    return execution -> {
+      String event = ProcessNotifications.eventKey(execution);
+      for (Booking booking : bookings.releaseAllOf(LoanRequestProcess.LOAN_REQUEST_ID.get(execution), "système")) {
+        notifications.send(event + "-" + booking.id(), invitation("handover-loan-cancelled", booking));
+      }
+    };
+  }
+
+  /** The mail with the appointment's invitation: a request, or a cancellation once the booking is no longer held. */
+  private Mail invitation(String template, Booking booking) {
+    Mail mail = member(template, booking);
+    return booking.held()
+        ? mail.appointment(booking.calendarUid(), booking.sequence(), booking.slot().start(), booking.slot().end())
+        : mail.appointmentCancelled(booking.calendarUid(), booking.sequence(), booking.slot().start(), booking.slot().end());
+  }
+
+  private Mail member(String template, Booking booking) {
+    LoanRequest loan = loans.find(booking.loanRequestId());
+    Organisation organisation = organisations.findById(loan.organisationId()).orElseThrow();
+    return Mail.of(template)
+        .to(accounts.personOfUser(booking.bookedBy()).map(person -> person.email()).orElse(organisation.contactEmail()))
+        .with(new Facts(booking, loan, organisation, booking.slot().french()));
+  }
+
+  private Booking booking(DelegateExecution execution) {
+    return bookings.find(BOOKING_ID.get(execution));
+  }
+}

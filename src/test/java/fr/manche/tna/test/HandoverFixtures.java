@@ -1,0 +1,120 @@
+package fr.manche.tna.test;
+
+import fr.manche.tna.handover.process.HandoverProcess;
+import fr.manche.tna.loan.process.LoanRequestProcess;
+import fr.manche.tna.platform.forms.FormOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Handovers as members and equipment managers make them in Tasklist (issue 11): an approved loan, the member's
+ * booking among the free slots the task offers, the appointment recorded; the jobs of the loan and of its handovers.
+ */
+@Component
+public class HandoverFixtures {
+
+  private final LoanFixtures loans;
+  private final ConventionFixtures conventions;
+  private final ProcessDriver driver;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+
+  HandoverFixtures(LoanFixtures loans, ConventionFixtures conventions, ProcessDriver driver, RuntimeService runtime,
+      TaskService tasks, ManagementService management) {
+    this.loans = loans;
+    this.conventions = conventions;
+    this.driver = driver;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.management = management;
+  }
+
+  /** A loan requested by the member and approved by an equipment manager (30 days or less): its pickup is to book. */
+  public ProcessInstance approvedLoan(String userId, String firstDay, String lastDay, String items) {
+    ProcessInstance request = loans.request(userId, firstDay, lastDay, items, "");
+    loans.decide(request, LoanRequestProcess.APPROVE_TASK, ConventionFixtures.EQUIPMENT_MANAGER, "approuver", "");
+    runJobs(request);
+    return request;
+  }
+
+  /** The loan's handover under way (pickup, then return), or null. */
+  public ProcessInstance handover(ProcessInstance loan) {
+    return runtime.createProcessInstanceQuery().superProcessInstanceId(loan.getId()).singleResult();
+  }
+
+  /** The member's task « Réserver un créneau » of the loan's current handover, or null. */
+  public Task bookingTask(ProcessInstance loan) {
+    ProcessInstance handover = handover(loan);
+    return handover == null ? null : driver.openTask(handover.getId(), HandoverProcess.BOOK_TASK);
+  }
+
+  /** The equipment managers' task at the appointment, or null. */
+  public Task handoverTask(ProcessInstance loan) {
+    ProcessInstance handover = handover(loan);
+    return handover == null ? null : driver.openTask(handover.getId(), HandoverProcess.HANDOVER_TASK);
+  }
+
+  /** The slots the booking task offers (values the form submits), soonest first. */
+  public List<String> offeredSlots(ProcessInstance loan) {
+    Task task = bookingTask(loan);
+    if (task == null) {
+      throw new AssertionError("No task « Réserver un créneau » for the loan " + loan.getId());
+    }
+    return FormOptions.values(tasks.getVariableLocalTyped(task.getId(), HandoverProcess.FREE_SLOT_OPTIONS, false))
+        .orElse(List.of());
+  }
+
+  /** The member books this slot (« 2027-03-29T09:00+02:00 ») in Tasklist; then the confirmation is sent. */
+  public void book(String userId, ProcessInstance loan, String slot) {
+    Task task = bookingTask(loan);
+    if (task == null) {
+      throw new AssertionError("No task « Réserver un créneau » for the loan " + loan.getId());
+    }
+    conventions.asUser(userId);
+    try {
+      driver.claimAndSubmit(task, userId, Map.of("handoverSlot", slot));
+    } finally {
+      conventions.clearUser();
+    }
+    runJobs(loan);
+  }
+
+  /** An equipment manager records the appointment: {@code fait} or {@code absente}. */
+  public void record(ProcessInstance loan, String outcome, String notes) {
+    Task task = handoverTask(loan);
+    if (task == null) {
+      throw new AssertionError("No handover task for the loan " + loan.getId());
+    }
+    driver.claimAndSubmit(task, ConventionFixtures.EQUIPMENT_MANAGER, Map.of("handoverOutcome", outcome, "handoverNotes", notes));
+    runJobs(loan);
+  }
+
+  /** Runs the due jobs of the loan and of its handovers until none is left. */
+  public void runJobs(ProcessInstance loan) {
+    for (int round = 0; round < 20; round++) {
+      List<String> instances = new ArrayList<>(List.of(loan.getId()));
+      ProcessInstance handover = handover(loan);
+      if (handover != null) {
+        instances.add(handover.getId());
+      }
+      List<Job> due = new ArrayList<>();
+      for (String instance : instances) {
+        due.addAll(management.createJobQuery().processInstanceId(instance).executable().list());
+      }
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError("Jobs keep coming for the loan " + loan.getId());
+  }
+}
