@@ -215,8 +215,7 @@ public class Bookings {
         lifecycle.recordPickup(loan.id(), notes, actor);
       } else {
         LocalDate today = ParisTime.today();
-        lifecycle.recordReturn(loan.id(), ParisTime.formatDate(today.isBefore(loan.firstDay()) ? loan.firstDay() : today),
-            notes, actor);
+        lifecycle.recordReturn(loan.id(), today.isBefore(loan.firstDay()) ? loan.firstDay() : today, notes, actor);
       }
     } else {
       if (ParisTime.now().isBefore(booking.slot().start())) {
@@ -308,8 +307,8 @@ public class Bookings {
       throw new InvalidInputException("Ce rendez-vous est " + booking.status().label() + " : il ne peut plus être changé.");
     }
     if (!booking.changeableOn(ParisTime.today())) {
-      throw new InvalidInputException("Le rendez-vous est aujourd'hui : il ne peut plus être changé en ligne. Prenez"
-          + " contact avec les gestionnaires du matériel.");
+      throw new InvalidInputException("Le rendez-vous était fixé " + booking.slot().french() + " : le jour venu, il ne peut"
+          + " plus être changé en ligne. Prenez contact avec les gestionnaires du matériel.");
     }
     return booking;
   }

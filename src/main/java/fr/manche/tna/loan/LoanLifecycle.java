@@ -197,12 +197,11 @@ public class LoanLifecycle {
    * its last day, the days after the return are free again. The return day is not to come, nor before the first.
    */
   @Transactional
-  public LoanRequest recordReturn(long requestId, String returnedOn, String notes, String actor) {
+  public LoanRequest recordReturn(long requestId, LocalDate day, String notes, String actor) {
     LoanRequest loan = lock(requestId);
     if (loan.status() != LoanRequestStatus.APPROUVEE) {
       throw new InvalidInputException("Ce prêt est " + loan.status().label() + " : son retour ne peut pas être enregistré.");
     }
-    LocalDate day = ParisTime.parseDate(returnedOn, "Jour du retour");
     String checkedNotes = Inputs.optional(notes, "Remarques", 2000);
     if (day.isAfter(ParisTime.today())) {
       throw new InvalidInputException("Le jour du retour (" + ParisTime.formatDate(day)
