@@ -1,6 +1,7 @@
 package fr.manche.tna.notification;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -44,6 +45,17 @@ public class ProcessMails {
       for (Mail mail : mails.apply(execution)) {
         notifications.send(event + "-" + mail.template(), mail);
       }
+    };
+  }
+
+  /**
+   * A notification task that sends one mail per record (e.g. one per appointment cancelled), each once: its event is
+   * the job's plus the record's key. The records are read again on a retry; those already mailed are not mailed twice.
+   */
+  public JavaDelegate sendingEachOnce(Function<DelegateExecution, Map<String, Mail>> mails) {
+    return execution -> {
+      String event = ProcessNotifications.eventKey(execution);
+      mails.apply(execution).forEach((key, mail) -> notifications.send(event + "-" + key, mail));
     };
   }
 }

@@ -253,7 +253,7 @@ class HandoverPagesTest {
     HttpResponse<String> refused = client.post("/mes-rendez-vous/" + booking.id() + "/annuler", FORM, "_csrf=" + csrf, false);
     assertThat(refused.statusCode()).isEqualTo(302);
     assertThat(client.get("/mes-rendez-vous").body()).contains("id=\"rendez-vous-" + booking.id() + "-erreur\"")
-        .contains(html("Le rendez-vous est aujourd'hui : il ne peut plus être changé en ligne."));
+        .contains(html("le jour venu, il ne peut plus être changé en ligne."));
     assertThat(bookings.find(booking.id())).isEqualTo(booking);
   }
 

@@ -51,7 +51,8 @@ class LoanTasklistFiltersTest {
     Task approval = driver.openTask(request.getId(), APPROVE_TASK);
 
     assertThat(filtersOf(ConventionFixtures.EQUIPMENT_MANAGER))
-        .contains("Prêts : demandes à approuver", "Prêts : retours et relances", "Mes tâches", "Tâches de mes groupes")
+        .contains("Prêts : demandes à approuver", "Prêts : relances", "Remises du matériel : rendez-vous", "Mes tâches",
+            "Tâches de mes groupes")
         .doesNotContain("Prêts de plus de 30 jours et prolongations");
     assertThat(filtersOf(ConventionFixtures.REFERENT)).contains("Prêts de plus de 30 jours et prolongations")
         .doesNotContain("Prêts : demandes à approuver");

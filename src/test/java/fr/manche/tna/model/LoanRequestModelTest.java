@@ -18,8 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * LoanRequest.bpmn (R08-R11): the member chooses among the free items (or changes the period, or gives up); up to
  * 30 days the equipment managers decide, beyond the network referents; a proposal goes back to the member; the
- * member's cancellation or the département's own use end a pending request; the approved loan waits for its return
- * with its reminders, loops on an extension and ends on a cancellation or the return.
+ * member's cancellation or the département's own use end a pending request; the approved loan calls the handovers
+ * (Handover, a stub here: pickup, then return) with its reminders, loops on an extension (straight to the return once
+ * picked up) and ends on a cancellation (its appointments released) or the return.
  */
 class LoanRequestModelTest {
 
@@ -63,11 +64,13 @@ class LoanRequestModelTest {
     decide("UserTask_ApproveLoanRequest", "APPROVED");
     models.sets(models.delegateOf("ServiceTask_ScheduleLoan"), Map.of(
         "firstDayReminderAt", at(2027, 2, 27), "lastDayReminderAt", at(2027, 3, 9),
-        "overdueReminderAt", at(2027, 3, 11), "followUpAt", at(2027, 3, 14)));
+        "overdueReminderAt", at(2027, 3, 11), "followUpAt", at(2027, 3, 14), "loanPickedUp", false));
     models.executeDueJobs();
     verify(models.delegateOf("ServiceTask_NotifyLoanApproved")).execute(any());
-    assertThat(request).isWaitingAt("UserTask_RecordReturn");
-    assertThat(models.task("UserTask_RecordReturn")).hasCandidateGroup("tna-gestionnaires-materiel");
+    assertThat(request).isWaitingAt("CallActivity_Pickup");
+    org.assertj.core.api.Assertions.assertThat(models.engine().getRuntimeService().getVariable(
+        models.engine().getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(request.getId())
+            .singleResult().getId(), "handoverKind")).isEqualTo("RETRAIT");
     return request;
   }
 
@@ -144,11 +147,13 @@ class LoanRequestModelTest {
     verify(models.delegateOf("ServiceTask_RemindOverdue")).execute(any());
     ModelHarness.clockAt(2027, 3, 14, 9, 0);
     models.executeDueJobs();
-    assertThat(loan).isWaitingAt("UserTask_RecordReturn", "UserTask_FollowUpOverdue");
+    assertThat(loan).isWaitingAt("CallActivity_Pickup", "UserTask_FollowUpOverdue");
     assertThat(models.task("UserTask_FollowUpOverdue")).hasCandidateGroup("tna-gestionnaires-materiel");
 
-    // The return closes the loan, and the follow-up with it.
-    models.engine().getTaskService().complete(models.task("UserTask_RecordReturn").getId());
+    // The pickup, then the return: it closes the loan, and the follow-up with it.
+    models.completeStub();
+    assertThat(loan).isWaitingAt("CallActivity_Return", "UserTask_FollowUpOverdue");
+    models.completeStub();
     assertThat(loan).isEnded().hasPassed("EndEvent_Returned", "EndEvent_LoanClosed").hasNotPassed("EndEvent_FollowedUp");
   }
 
@@ -159,11 +164,19 @@ class LoanRequestModelTest {
     models.executeDueJobs();
     verify(models.delegateOf("ServiceTask_NotifyLoanExtended")).execute(any());
     verify(models.delegateOf("ServiceTask_ScheduleLoan"), times(2)).execute(any());
-    assertThat(loan).isWaitingAt("UserTask_RecordReturn");
+    assertThat(loan).isWaitingAt("CallActivity_Pickup");
     assertThat(models.timer("StartEvent_LastDayReminder")).isNotNull();
+    // Extended once picked up, the loan waits for its return only.
+    models.sets(models.delegateOf("ServiceTask_ScheduleLoan"), Map.of(
+        "firstDayReminderAt", at(2027, 2, 27), "lastDayReminderAt", at(2027, 3, 9),
+        "overdueReminderAt", at(2027, 3, 11), "followUpAt", at(2027, 3, 14), "loanPickedUp", true));
+    models.engine().getRuntimeService().createMessageCorrelation("LoanExtended").processInstanceId(loan.getId()).correlate();
+    models.executeDueJobs();
+    assertThat(loan).isWaitingAt("CallActivity_Return");
 
     models.engine().getRuntimeService().createMessageCorrelation("LoanCancelled").processInstanceId(loan.getId()).correlate();
     models.executeDueJobs();
+    verify(models.delegateOf("ServiceTask_ReleaseHandovers")).execute(any());
     verify(models.delegateOf("ServiceTask_NotifyLoanCancelled")).execute(any());
     assertThat(loan).isEnded().hasPassed("EndEvent_LoanCancelled").hasNotPassed("EndEvent_LoanClosed");
   }

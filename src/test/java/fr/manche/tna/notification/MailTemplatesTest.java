@@ -243,6 +243,20 @@ class MailTemplatesTest {
     }
     Stream.of("loan-first-day-reminder", "loan-last-day-reminder", "loan-overdue", "loan-extended")
         .forEach(template -> samples.add(Mail.of(template).with("organisation", ORGANISATION).with("loan", approved)));
+    // Handover appointments (issue 11): each kind, booked, moved, reminded, cancelled, missed.
+    for (fr.manche.tna.handover.HandoverKind kind : fr.manche.tna.handover.HandoverKind.values()) {
+      java.time.ZonedDateTime start = ZonedDateTime.parse("2027-03-28T09:00:00+02:00[Europe/Paris]");
+      fr.manche.tna.handover.Booking held = new fr.manche.tna.handover.Booking(9, 42, kind, "pi-9",
+          new fr.manche.tna.handover.Slot(start, start.plusMinutes(30)), fr.manche.tna.handover.Booking.BookingStatus.RESERVE,
+          1, "julie.hamel", OffsetDateTime.parse("2027-03-01T10:00:00+01:00"), null, null);
+      for (String template : List.of("handover-booked", "handover-moved", "handover-reminder", "handover-cancelled",
+          "handover-loan-cancelled", "handover-missed")) {
+        Mail mail = Mail.of(template).with("organisation", ORGANISATION).with("loan", approved).with("booking", held)
+            .with("appointment", held.slot().french()).with("processInstanceId", "pi-9");
+        samples.add(template.equals("handover-missed") ? mail
+            : mail.appointment(held.calendarUid(), held.sequence(), start, start.plusMinutes(30)));
+      }
+    }
     for (String template : List.of("loan-extension-to-review", "loan-extension-refused")) {
       LoanExtension extension = new LoanExtension(3, 42, "pi-5", "julie.hamel", LocalDate.of(2027, 3, 9),
           LocalDate.of(2027, 4, 9), "Le projet dure un mois de plus.",

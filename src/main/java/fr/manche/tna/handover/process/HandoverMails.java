@@ -6,14 +6,13 @@ import fr.manche.tna.handover.Booking;
 import fr.manche.tna.handover.Bookings;
 import fr.manche.tna.loan.LoanRequest;
 import fr.manche.tna.loan.LoanRequestService;
-import fr.manche.tna.loan.process.LoanRequestProcess;
 import fr.manche.tna.membership.AccountService;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.notification.Mail;
-import fr.manche.tna.notification.NotificationService;
 import fr.manche.tna.notification.ProcessMails;
-import fr.manche.tna.notification.ProcessNotifications;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -69,11 +68,11 @@ class HandoverMails {
 
   /** The day before; not when the booking moved, was cancelled or made after that moment. */
   @Bean("remindHandover")
-  JavaDelegate remindHandover(NotificationService notifications) {
+  JavaDelegate remindHandover() {
+    JavaDelegate send = mails.sending(execution -> invitation("handover-reminder", booking(execution)));
     return execution -> {
-      long bookingId = BOOKING_ID.get(execution);
-      if (bookings.markReminded(bookingId)) {
-        notifications.send(ProcessNotifications.eventKey(execution), invitation("handover-reminder", bookings.find(bookingId)));
+      if (bookings.markReminded(BOOKING_ID.get(execution))) {
+        send.execute(execution);
       }
     };
   }
@@ -83,13 +82,14 @@ class HandoverMails {
    * freed, and each is removed from the member's calendar. Each mail is sent once, even when the task is retried.
    */
   @Bean("releaseLoanHandovers")
-  JavaDelegate releaseLoanHandovers(NotificationService notifications) {
-    return execution -> {
-      String event = ProcessNotifications.eventKey(execution);
-      for (Booking booking : bookings.releaseAllOf(LoanRequestProcess.LOAN_REQUEST_ID.get(execution), "système")) {
-        notifications.send(event + "-" + booking.id(), invitation("handover-loan-cancelled", booking));
+  JavaDelegate releaseLoanHandovers() {
+    return mails.sendingEachOnce(execution -> {
+      Map<String, Mail> each = new LinkedHashMap<>();
+      for (Booking booking : bookings.releaseAllOf(HandoverProcess.LOAN_REQUEST_ID.get(execution), "système")) {
+        each.put("rendez-vous-" + booking.id(), invitation("handover-loan-cancelled", booking));
       }
-    };
+      return each;
+    });
   }
 
   /** The mail with the appointment's invitation: a request, or a cancellation once the booking is no longer held. */

@@ -38,6 +38,10 @@ public final class HandoverProcess {
   public static final ProcessVariable<String> NOTES = ProcessVariable.ofString("handoverNotes");
   public static final ProcessVariable<String> APPOINTMENT = ProcessVariable.ofString("appointment");
 
+  /** Shown on both forms, read-only: the loan's items and period. */
+  public static final ProcessVariable<String> LOAN_ITEMS = ProcessVariable.ofString("requestedItems");
+  public static final ProcessVariable<String> LOAN_PERIOD = ProcessVariable.ofString("requestedPeriod");
+
   public static final String BOOK_TASK = "UserTask_BookSlot";
   public static final String HANDOVER_TASK = "UserTask_Handover";
   public static final String END_DONE = "EndEvent_HandoverDone";

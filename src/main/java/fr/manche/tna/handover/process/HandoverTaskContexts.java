@@ -8,7 +8,6 @@ import fr.manche.tna.handover.Bookings.FreeSlot;
 import fr.manche.tna.handover.HandoverKind;
 import fr.manche.tna.loan.LoanRequest;
 import fr.manche.tna.loan.LoanRequestService;
-import fr.manche.tna.loan.process.LoanRequestProcess;
 import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.platform.forms.FormOptions;
@@ -55,8 +54,8 @@ class HandoverTaskContexts implements TaskContexts {
     if (organisationName != null) {
       shown.put(CommonVariables.ORGANISATION_NAME.name(), organisationName);
     }
-    shown.put(LoanRequestProcess.REQUESTED_ITEMS.name(), loan.itemsNamed());
-    shown.put(LoanRequestProcess.REQUESTED_PERIOD.name(), loan.period() + " (" + loan.daysLabel() + ")");
+    shown.put(LOAN_ITEMS.name(), loan.itemsNamed());
+    shown.put(LOAN_PERIOD.name(), loan.period() + " (" + loan.daysLabel() + ")");
     if (BOOK_TASK.equals(task.getTaskDefinitionKey())) {
       List<FreeSlot> free = bookings.freeSlots(loan.id(), kind);
       shown.put(FREE_SLOT_OPTIONS, FormOptions.variable(free.stream()

@@ -126,6 +126,11 @@ final class OwnedInstances {
     variables.put("noticeId", NO_SUCH_ID);
     variables.put("loanRequestId", NO_SUCH_ID);
     variables.put("documentTitle", "Convention de coopération (test)");
+    variables.put("handoverKind", "RETRAIT");
+    variables.put("bookingId", NO_SUCH_ID);
+    variables.put("bookingTaskName", "Réserver un créneau pour retirer le matériel");
+    variables.put("handoverTaskName", "Remettre le matériel à la structure : état des lieux de départ");
+    variables.put("handoverReminderAt", Date.from(java.time.Instant.parse("2099-01-01T09:00:00Z")));
     return variables;
   }
 
