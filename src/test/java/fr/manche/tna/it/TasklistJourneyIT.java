@@ -484,6 +484,59 @@ class TasklistJourneyIT {
     screenshot("24-member-mes-emprunts");
   }
 
+  @Test
+  @Order(4)
+  void theMemberBooksHerPickupSlotAndTheManagersSeeItOnTheDaysPage() throws IOException {
+    java.time.LocalDate first = fr.manche.tna.platform.time.ParisTime.today().plusDays(60);
+    String period = fr.manche.tna.inventory.Periods.french(first, first.plusDays(13));
+
+    // Her approved loan asks her to book a pickup slot: she picks one among the free slots the server offers.
+    browser.manage().deleteAllCookies();
+    login("julie.hamel", "demo");
+    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
+    taskAbout("Réserver un créneau pour retirer le matériel", "INV-011").click();
+    waitFor(By.xpath("//button[normalize-space()='Prendre en charge']")).click();
+    waitFor(By.xpath("//label[starts-with(normalize-space(), 'Créneau choisi')]"));
+    assertThat(valueOf("Période du prêt")).isEqualTo(period + " (14 jours)");
+    click(input("Créneau choisi"));
+    WebElement slot = waitFor(By.cssSelector(".fjs-dropdownlist-item"));
+    String chosen = slot.getText();
+    assertThat(chosen).matches("[a-z]+ \\d{1,2}(er)? [a-zéû]+ \\d{4} de \\d{1,2}h\\d{2} à \\d{1,2}h\\d{2} \\(\\d+ places? libres?\\)");
+    click(slot);
+    screenshot("25-member-books-pickup-slot");
+    assertOnlyFrenchForPeople();
+    click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
+    waitFor(By.xpath("//*[contains(normalize-space(),'Sélectionnez une tâche dans la liste')]"));
+    String appointment = chosen.substring(0, chosen.indexOf(" (")).replaceFirst(" de ", " de ");
+
+    // Confirmed by mail with the calendar invitation, and listed on « Mes rendez-vous » where she may move it.
+    String mail = mailText("Rendez-vous de retrait du matériel : le " + appointment, "julie.hamel@villedieu.example.fr");
+    assertThat(mail).contains("INV-011 (Drone)").contains("98 route de Candol").contains(base + "/mes-rendez-vous");
+    screenshot("26-pickup-booked-mail");
+    browser.manage().deleteAllCookies();
+    login("julie.hamel", "demo");
+    browser.get(base + "/mes-rendez-vous");
+    WebElement booking = waitFor(By.xpath("//*[self::article or self::tr or self::li][contains(normalize-space(), 'INV-011')]"));
+    assertThat(booking.getText()).contains(appointment);
+    assertThat(browser.getPageSource()).contains("Déplacer").contains("Annuler le rendez-vous");
+    screenshot("27-member-mes-rendez-vous");
+
+    // The equipment managers find it on the day's page and in their filter.
+    browser.manage().deleteAllCookies();
+    login("materiel", "demo");
+    String[] words = appointment.split(" ");
+    java.time.LocalDate day = java.time.LocalDate.parse(words[1].replace("er", "") + " " + words[2] + " " + words[3],
+        java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH));
+    browser.get(base + "/remises?jour=" + day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+    WebElement row = waitFor(By.xpath("//tr[contains(normalize-space(), 'INV-011')]"));
+    assertThat(row.getText()).contains("Commune de Villedieu-les-Poêles-Rouffigny").contains("Retrait");
+    screenshot("28-manager-remises-du-jour");
+    browser.get(base + "/camunda/app/tasklist/default/");
+    waitFor(By.partialLinkText("Remises du matériel : rendez-vous")).click();
+    taskAbout("Remettre le matériel à la structure", "INV-011");
+    screenshot("29-manager-handover-filter");
+  }
+
   /** The task of the list whose entry (name and description) names the subject: the first such, waited for. */
   private WebElement taskAbout(String name, String subject) {
     return waitUntil(
