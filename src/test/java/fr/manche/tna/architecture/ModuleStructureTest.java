@@ -34,7 +34,8 @@ class ModuleStructureTest {
       Map.entry("inventory", Set.of("platform", "notification", "membership")),
       Map.entry("communication", Set.of("platform", "notification", "membership", "signature", "convention")),
       Map.entry("loan", Set.of("platform", "notification", "membership", "convention", "inventory")),
-      Map.entry("handover", Set.of("platform", "notification", "membership", "convention", "inventory", "loan")),
+      Map.entry("handover", Set.of("platform", "notification", "membership", "signature", "convention", "inventory",
+          "loan")),
       Map.entry("demo", Set.of("platform", "notification", "membership", "signature", "convention", "communication",
           "requests", "inventory", "loan", "handover")));
 

@@ -257,6 +257,20 @@ class MailTemplatesTest {
             : mail.appointment(held.calendarUid(), held.sequence(), start, start.plusMinutes(30)));
       }
     }
+    // Inspection reports (issue 11): a pickup acknowledged on the spot or to acknowledge, a return with differences.
+    for (boolean onSite : new boolean[] {true, false}) {
+      for (fr.manche.tna.handover.HandoverKind kind : fr.manche.tna.handover.HandoverKind.values()) {
+        fr.manche.tna.handover.Inspection inspection = new fr.manche.tna.handover.Inspection(5, 9, 42, kind, "materiel",
+            OffsetDateTime.parse("2027-03-28T09:10:00+02:00"), "Camille Lefèvre", onSite, null, null, null, null,
+            List.of(new fr.manche.tna.handover.Inspection.ItemRecord(7, "INV-007", "Drone",
+                fr.manche.tna.handover.Condition.BON, List.of(), null)));
+        List<fr.manche.tna.handover.Inspections.Difference> differences = kind == fr.manche.tna.handover.HandoverKind.RETOUR
+            && !onSite ? List.of(new fr.manche.tna.handover.Inspections.Difference(7, "INV-007 (Drone)",
+                "accessoire manquant : Chargeur")) : List.of();
+        samples.add(Mail.of("inspection-report").with("organisation", ORGANISATION).with("loan", approved)
+            .with("inspection", inspection).with("differences", differences).with("processInstanceId", "pi-10"));
+      }
+    }
     for (String template : List.of("loan-extension-to-review", "loan-extension-refused")) {
       LoanExtension extension = new LoanExtension(3, 42, "pi-5", "julie.hamel", LocalDate.of(2027, 3, 9),
           LocalDate.of(2027, 4, 9), "Le projet dure un mois de plus.",

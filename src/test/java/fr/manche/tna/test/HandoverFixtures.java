@@ -1,9 +1,18 @@
 package fr.manche.tna.test;
 
+import fr.manche.tna.handover.Booking;
+import fr.manche.tna.handover.Bookings;
+import fr.manche.tna.handover.Condition;
+import fr.manche.tna.handover.HandoverDesk;
+import fr.manche.tna.handover.HandoverKind;
+import fr.manche.tna.handover.InspectionDraft;
+import fr.manche.tna.handover.Inspections;
 import fr.manche.tna.handover.process.HandoverProcess;
+import fr.manche.tna.handover.process.InspectionReportProcess;
 import fr.manche.tna.loan.process.LoanRequestProcess;
 import fr.manche.tna.platform.forms.FormOptions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -27,9 +36,15 @@ public class HandoverFixtures {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
+  private final HandoverDesk desk;
+  private final Inspections inspections;
+  private final Bookings bookings;
 
   HandoverFixtures(LoanFixtures loans, ConventionFixtures conventions, ProcessDriver driver, RuntimeService runtime,
-      TaskService tasks, ManagementService management) {
+      TaskService tasks, ManagementService management, HandoverDesk desk, Inspections inspections, Bookings bookings) {
+    this.desk = desk;
+    this.inspections = inspections;
+    this.bookings = bookings;
     this.loans = loans;
     this.conventions = conventions;
     this.driver = driver;
@@ -88,20 +103,56 @@ public class HandoverFixtures {
     runJobs(loan);
   }
 
-  /** An equipment manager records the appointment: {@code fait} or {@code absente}. */
+  /**
+   * An equipment manager records the appointment: {@code fait} through the inspection page's service (every item in
+   * good condition with its whole kit, acknowledged on the spot), or {@code absente} in Tasklist.
+   */
   public void record(ProcessInstance loan, String outcome, String notes) {
     Task task = handoverTask(loan);
     if (task == null) {
       throw new AssertionError("No handover task for the loan " + loan.getId());
     }
+    if ("fait".equals(outcome)) {
+      inspect(loan, goodCondition(loan, true, notes));
+      return;
+    }
     driver.claimAndSubmit(task, ConventionFixtures.EQUIPMENT_MANAGER, Map.of("handoverOutcome", outcome, "handoverNotes", notes));
     runJobs(loan);
+  }
+
+  /** The inspection recorded at the desk by an equipment manager (the appointment's task completes with it). */
+  public List<Inspections.Difference> inspect(ProcessInstance loan, InspectionDraft draft) {
+    List<Inspections.Difference> differences =
+        desk.recordInspection(heldBooking(loan).id(), draft, ConventionFixtures.EQUIPMENT_MANAGER);
+    runJobs(loan);
+    return differences;
+  }
+
+  /** Every item of the loan « Bon état » with its whole kit, the member's representative named. */
+  public InspectionDraft goodCondition(ProcessInstance loan, boolean acknowledgedOnSite, String notes) {
+    Map<Long, String> conditions = new HashMap<>();
+    Map<Long, List<String>> present = new HashMap<>();
+    for (Inspections.ToInspect each : inspections.toInspect(heldBooking(loan).id())) {
+      conditions.put(each.item().id(), Condition.BON.name());
+      present.put(each.item().id(), each.item().accessories());
+    }
+    return new InspectionDraft(conditions, present, Map.of(), "Julie Hamel", acknowledgedOnSite, notes);
+  }
+
+  /** The booking the loan's current handover holds. */
+  public Booking heldBooking(ProcessInstance loan) {
+    long loanId = ((Number) runtime.getVariable(loan.getId(), "loanRequestId")).longValue();
+    ProcessInstance handover = handover(loan);
+    HandoverKind kind = HandoverKind.valueOf((String) runtime.getVariable(handover.getId(), "handoverKind"));
+    return bookings.held(loanId, kind).orElseThrow(() -> new AssertionError("No booking held for the loan " + loanId));
   }
 
   /** Runs the due jobs of the loan and of its handovers until none is left. */
   public void runJobs(ProcessInstance loan) {
     for (int round = 0; round < 20; round++) {
       List<String> instances = new ArrayList<>(List.of(loan.getId()));
+      runtime.createProcessInstanceQuery().processDefinitionKey(InspectionReportProcess.KEY).active().list()
+          .forEach(report -> instances.add(report.getId()));
       ProcessInstance handover = handover(loan);
       if (handover != null) {
         instances.add(handover.getId());

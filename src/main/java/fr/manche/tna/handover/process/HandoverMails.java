@@ -4,6 +4,10 @@ import static fr.manche.tna.handover.process.HandoverProcess.BOOKING_ID;
 
 import fr.manche.tna.handover.Booking;
 import fr.manche.tna.handover.Bookings;
+import fr.manche.tna.handover.HandoverKind;
+import fr.manche.tna.handover.Inspection;
+import fr.manche.tna.handover.InspectionDocument;
+import fr.manche.tna.handover.Inspections;
 import fr.manche.tna.loan.LoanRequest;
 import fr.manche.tna.loan.LoanRequestService;
 import fr.manche.tna.membership.AccountService;
@@ -12,6 +16,8 @@ import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.notification.Mail;
 import fr.manche.tna.notification.ProcessMails;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -89,6 +95,29 @@ class HandoverMails {
         each.put("rendez-vous-" + booking.id(), invitation("handover-loan-cancelled", booking));
       }
       return each;
+    });
+  }
+
+  /**
+   * The inspection's report (R13): the PDF, and at a return both records side by side with the differences found;
+   * the member is asked to acknowledge it in Tasklist unless their representative did on the spot.
+   */
+  @Bean("notifyInspectionReport")
+  JavaDelegate notifyInspectionReport(Inspections inspections) {
+    return mails.sending(execution -> {
+      Inspection inspection = inspections.find(InspectionReportProcess.INSPECTION_ID.get(execution));
+      Booking booking = bookings.find(inspection.bookingId());
+      LoanRequest loan = loans.find(inspection.loanRequestId());
+      Organisation organisation = organisations.findById(loan.organisationId()).orElseThrow();
+      Optional<Inspection> pickup = inspection.kind() == HandoverKind.RETOUR
+          ? inspections.ofLoan(loan.id(), HandoverKind.RETRAIT) : Optional.of(inspection);
+      Optional<Inspection> back = inspection.kind() == HandoverKind.RETOUR && pickup.isPresent()
+          ? Optional.of(inspection) : Optional.empty();
+      List<Inspections.Difference> differences = inspections.differences(loan.id());
+      byte[] pdf = InspectionDocument.pdf(loan, organisation, pickup.orElse(inspection), back, differences);
+      return member("inspection-report", booking).with("inspection", inspection).with("differences", differences)
+          .with("processInstanceId", execution.getProcessInstanceId())
+          .attach(Mail.Attachment.pdf("etat-des-lieux-pret-" + loan.id() + "-" + inspection.kind().noun() + ".pdf", pdf));
     });
   }
 

@@ -5,11 +5,15 @@ import static fr.manche.tna.handover.process.HandoverProcess.*;
 import fr.manche.tna.handover.Booking;
 import fr.manche.tna.handover.Bookings;
 import fr.manche.tna.handover.HandoverKind;
+import fr.manche.tna.handover.Inspection;
+import fr.manche.tna.handover.Inspections;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.process.Actor;
 import fr.manche.tna.platform.process.CommonVariables;
 import fr.manche.tna.platform.security.InstanceGrants;
+import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -54,17 +58,53 @@ class HandoverSteps {
     };
   }
 
-  /** At the appointment: done (the loan starts or closes) or the member's absence (they book again). */
+  /**
+   * At the appointment: done (the loan starts or closes), once its inspection is recorded (page « État des lieux »,
+   * which completes this task itself, R13); or the member's absence (they book again). A done handover starts the
+   * process of its report ({@code InspectionReport}: the PDF to the member, their acknowledgement when not on site).
+   */
   @Bean("recordHandover")
-  TaskListener recordHandover(Bookings bookings) {
+  TaskListener recordHandover(Bookings bookings, Inspections inspections, RuntimeService runtime) {
     return task -> {
       String outcome = OUTCOME.getOrNull(task);
       if (!"fait".equals(outcome) && !"absente".equals(outcome)) {
         throw new InvalidInputException("Dites si la remise est faite ou si la structure n'est pas venue.");
       }
       boolean done = "fait".equals(outcome);
-      bookings.recordOutcome(BOOKING_ID.get(task), done, NOTES.getOrNull(task), Actor.of(task));
+      long bookingId = BOOKING_ID.get(task);
+      Optional<Inspection> inspection = inspections.forBooking(bookingId);
+      if (done && inspection.isEmpty()) {
+        throw new InvalidInputException("Faites d'abord l'état des lieux : page « Remises du jour », lien « État des"
+            + " lieux » sur la ligne du rendez-vous ; la remise est alors enregistrée d'elle-même.");
+      }
+      bookings.recordOutcome(bookingId, done, NOTES.getOrNull(task), Actor.of(task));
       HANDOVER_DONE.set(task, done);
+      if (done) {
+        runtime.startProcessInstanceByKey(InspectionReportProcess.KEY, "etat-des-lieux-" + inspection.get().id(), Map.of(
+            InspectionReportProcess.INSPECTION_ID.name(), inspection.get().id(),
+            InspectionReportProcess.ACKNOWLEDGED_ON_SITE.name(), inspection.get().acknowledgedOnSite(),
+            CommonVariables.ORGANISATION_ID.name(), CommonVariables.ORGANISATION_ID.get(task),
+            CommonVariables.MEMBER_GROUP_ID.name(), CommonVariables.MEMBER_GROUP_ID.get(task)));
+      }
+    };
+  }
+
+  /** The member's organisation may read the report's instance (its tenant: the organisation given at its start). */
+  @Bean("inspectionReportAccess")
+  ExecutionListener inspectionReportAccess() {
+    return execution -> InstanceGrants.letGroupRead(execution, CommonVariables.MEMBER_GROUP_ID.get(execution));
+  }
+
+  /** The member acknowledges the inspection in Tasklist, with remarks if they disagree. */
+  @Bean("acknowledgeInspection")
+  TaskListener acknowledgeInspection(Inspections inspections) {
+    return task -> {
+      if (!Boolean.TRUE.equals(InspectionReportProcess.ACKNOWLEDGED.getOrNull(task))) {
+        throw new InvalidInputException("Cochez « J'ai pris connaissance de cet état des lieux » ; vos remarques"
+            + " éventuelles vont dans le champ prévu.");
+      }
+      inspections.acknowledge(InspectionReportProcess.INSPECTION_ID.get(task),
+          InspectionReportProcess.MEMBER_REMARKS.getOrNull(task), Actor.of(task));
     };
   }
 

@@ -6,6 +6,8 @@ import fr.manche.tna.handover.Booking;
 import fr.manche.tna.handover.Bookings;
 import fr.manche.tna.handover.Bookings.FreeSlot;
 import fr.manche.tna.handover.HandoverKind;
+import fr.manche.tna.handover.Inspection;
+import fr.manche.tna.handover.Inspections;
 import fr.manche.tna.loan.LoanRequest;
 import fr.manche.tna.loan.LoanRequestService;
 import fr.manche.tna.membership.Organisation;
@@ -33,8 +35,11 @@ class HandoverTaskContexts implements TaskContexts {
   private final Bookings bookings;
   private final LoanRequestService loans;
   private final OrganisationRepository organisations;
+  private final Inspections inspections;
 
-  HandoverTaskContexts(Bookings bookings, LoanRequestService loans, OrganisationRepository organisations) {
+  HandoverTaskContexts(Bookings bookings, LoanRequestService loans, OrganisationRepository organisations,
+      Inspections inspections) {
+    this.inspections = inspections;
     this.bookings = bookings;
     this.loans = loans;
     this.organisations = organisations;
@@ -42,11 +47,14 @@ class HandoverTaskContexts implements TaskContexts {
 
   @Override
   public Set<String> processKeys() {
-    return Set.of(HandoverProcess.KEY);
+    return Set.of(HandoverProcess.KEY, InspectionReportProcess.KEY);
   }
 
   @Override
   public TaskContext describe(DelegateTask task) {
+    if (InspectionReportProcess.ACKNOWLEDGE_TASK.equals(task.getTaskDefinitionKey())) {
+      return acknowledgement(task);
+    }
     LoanRequest loan = loans.find(LOAN_REQUEST_ID.get(task));
     HandoverKind kind = HandoverKind.valueOf(HANDOVER_KIND.get(task));
     Map<String, Object> shown = new HashMap<>();
@@ -72,5 +80,30 @@ class HandoverTaskContexts implements TaskContexts {
     return TaskContext.of(organisationName, "rendez-vous " + booking.slot().french() + " : " + loan.itemsNamed())
         .due(booking.slot().start().toInstant())
         .prefill(shown);
+  }
+
+  /** The member's acknowledgement: the record, item by item, as they read it on the form. */
+  private TaskContext acknowledgement(DelegateTask task) {
+    Inspection inspection = inspections.find(InspectionReportProcess.INSPECTION_ID.get(task));
+    LoanRequest loan = loans.find(inspection.loanRequestId());
+    String organisationName = organisations.findById(loan.organisationId()).map(Organisation::name).orElse(null);
+    StringBuilder summary = new StringBuilder("État des lieux de " + inspection.kind().noun() + " du "
+        + ParisTime.formatDateTime(inspection.recordedAt().atZoneSameInstant(ParisTime.ZONE)) + ", en présence de "
+        + inspection.representative() + " :");
+    for (Inspection.ItemRecord item : inspection.items()) {
+      summary.append("\n- ").append(item.named()).append(" : ").append(item.condition().label())
+          .append(item.missingAccessories().isEmpty() ? "" : " ; manque : " + String.join(", ", item.missingAccessories()))
+          .append(item.notes() == null ? "" : " ; " + item.notes());
+    }
+    if (inspection.notes() != null) {
+      summary.append("\nRemarques : ").append(inspection.notes());
+    }
+    Map<String, Object> shown = new HashMap<>();
+    if (organisationName != null) {
+      shown.put(CommonVariables.ORGANISATION_NAME.name(), organisationName);
+    }
+    shown.put(InspectionReportProcess.SUMMARY.name(), summary.toString());
+    return TaskContext.of(organisationName, "état des lieux de " + inspection.kind().noun() + " du prêt n° " + loan.id()
+        + " : " + loan.itemsNamed()).prefill(shown);
   }
 }

@@ -126,6 +126,7 @@ final class FormSamples {
     texts.put("newLongerNeedReason", "Projet mené sur tout le trimestre avec le collège.");
     texts.put("returnedOn", today.format(DAY));
     texts.put("handoverNotes", "Housse un peu usée.");
+    texts.put("memberRemarks", "La rayure était déjà là au départ.");
     texts.put("followUpNotes", "Appelée ce matin : le matériel revient vendredi.");
     texts.put("extensionDecisionReason", "Le matériel part en maintenance.");
     // An application is filed for an organisation that has no convention yet.

@@ -127,6 +127,8 @@ final class OwnedInstances {
     variables.put("loanRequestId", NO_SUCH_ID);
     variables.put("documentTitle", "Convention de coopération (test)");
     variables.put("handoverKind", "RETRAIT");
+    variables.put("inspectionId", NO_SUCH_ID);
+    variables.put("acknowledgedOnSite", false);
     variables.put("bookingId", NO_SUCH_ID);
     variables.put("bookingTaskName", "Réserver un créneau pour retirer le matériel");
     variables.put("handoverTaskName", "Remettre le matériel à la structure : état des lieux de départ");
