@@ -2,6 +2,7 @@ package fr.manche.tna.loan;
 
 import fr.manche.tna.inventory.Availability;
 import fr.manche.tna.inventory.Catalogue;
+import fr.manche.tna.inventory.ReservationKind;
 import fr.manche.tna.inventory.Item;
 import fr.manche.tna.inventory.ItemStatus;
 import fr.manche.tna.inventory.Reservation;
@@ -243,6 +244,61 @@ public class LoanLifecycle {
     LoanRequest loan = requests.find(requestId);
     String checked = Inputs.required(notes, "Ce qui a été convenu", 2000);
     audit.record(actor, "Relance d'un prêt non rendu", LoanRequestService.describe(loan), loan.organisationId(), checked);
+  }
+
+  /** What became of an approved loan holding an item that was retired (R19). */
+  public record Replanned(LoanRequest loan, String retired, Item replacement, boolean cancelled) {}
+
+  /**
+   * The approved loans not picked up yet that hold this item on a day from today: the item is retired (R19).
+   */
+  public List<Long> approvedLoansHolding(long itemId) {
+    return jdbc.sql("""
+            select distinct l.id from loan_request l join loan_request_item i on i.loan_request_id = l.id
+            where i.item_id = ? and l.status = 'APPROUVEE' and l.picked_up_at is null and l.last_day >= ?
+            order by l.id
+            """).params(itemId, ParisTime.today()).query(Long.class).list();
+  }
+
+  /**
+   * R19: the item was retired while this approved loan (not picked up) held it. Another available item of its type,
+   * free over the whole loan, takes its place; with none, the item leaves the loan, and a loan left without any item
+   * is cancelled (its process hears {@value #CANCELLED_MESSAGE}). No replacement is owed to the member.
+   */
+  @Transactional
+  public Replanned replaceRetiredItem(long loanId, long itemId, String actor) {
+    LoanRequest loan = lock(loanId);
+    RequestedItem held = loan.items().stream().filter(item -> item.itemId() == itemId).findFirst()
+        .orElseThrow(() -> new InvalidInputException("Le prêt n° " + loanId + " ne comprend pas ce matériel."));
+    if (held.reservationId() != null) {
+      availability.release(held.reservationId());
+    }
+    Item retired = catalogue.item(itemId).orElseThrow();
+    List<Long> inLoan = loan.items().stream().map(RequestedItem::itemId).toList();
+    Item replacement = catalogue.itemsOfType(retired.typeId()).stream()
+        .filter(item -> item.status() == ItemStatus.AVAILABLE && !inLoan.contains(item.id()))
+        .filter(item -> availability.isFree(item.id(), loan.firstDay(), loan.lastDay()))
+        .findFirst().orElse(null);
+    if (replacement != null) {
+      var reservation = availability.reserve(replacement.id(), loan.firstDay(), loan.lastDay(), ReservationKind.LOAN,
+          LoanRequestService.reference(loanId));
+      jdbc.sql("update loan_request_item set item_id = ?, reservation_id = ? where loan_request_id = ? and item_id = ?")
+          .params(replacement.id(), reservation.id(), loanId, itemId).update();
+      audit.record(actor, "Matériel réformé remplacé dans un prêt", LoanRequestService.describe(loan) + " : "
+          + retired.inventoryNumber() + " → " + replacement.inventoryNumber(), loan.organisationId(), null);
+      return new Replanned(requests.find(loanId), retired.inventoryNumber() + " (" + retired.typeName() + ")", replacement,
+          false);
+    }
+    jdbc.sql("delete from loan_request_item where loan_request_id = ? and item_id = ?").params(loanId, itemId).update();
+    boolean empty = loan.items().size() == 1;
+    audit.record(actor, empty ? "Prêt annulé : son matériel est réformé" : "Matériel réformé retiré d'un prêt",
+        LoanRequestService.describe(loan) + " : " + retired.inventoryNumber(), loan.organisationId(), null);
+    if (empty) {
+      jdbc.sql("update loan_request set status = ?, cancelled_at = ? where id = ?")
+          .params(LoanRequestStatus.ANNULEE.name(), now(), loanId).update();
+      tell(loan, CANCELLED_MESSAGE);
+    }
+    return new Replanned(requests.find(loanId), retired.inventoryNumber() + " (" + retired.typeName() + ")", null, empty);
   }
 
   /** The organisation's loans approved and not returned: what a convention's end leaves open (R08). */
