@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <ul>
  *   <li>A pickup is on the loan's first day or up to {@value #EARLY_PICKUP_DAYS} days before, on days all its items
- *       are free; a return from the pickup to the last day (a late loan: over the next {@value #LATE_RETURN_DAYS}
+ *       are free; a return from the first day (and the pickup) to the last day (a late loan: over the next {@value #LATE_RETURN_DAYS}
  *       days).</li>
  *   <li>A slot holds {@link OpeningHours.Settings#capacity()} handovers: each booking takes a numbered place, one row
  *       of {@code handover_place} whose primary key refuses a second booking of the same place, so that
@@ -103,7 +103,7 @@ public class Bookings {
       first = max(today, loan.firstDay().minusDays(EARLY_PICKUP_DAYS));
       last = loan.firstDay();
     } else {
-      first = max(today, loan.firstDay().minusDays(EARLY_PICKUP_DAYS));
+      first = max(today, loan.firstDay());
       last = loan.lastDay().isBefore(today) ? today.plusDays(LATE_RETURN_DAYS) : loan.lastDay();
       Optional<Booking> pickup = latest(loanId, HandoverKind.RETRAIT).filter(booking -> booking.status() == BookingStatus.FAIT);
       if (pickup.isPresent()) {

@@ -44,8 +44,11 @@ public class Inspections {
   private final LoanRequestService loans;
   private final Catalogue catalogue;
   private final AuditLog audit;
+  private final DamageCases damageCases;
 
-  Inspections(JdbcClient jdbc, Bookings bookings, LoanRequestService loans, Catalogue catalogue, AuditLog audit) {
+  Inspections(JdbcClient jdbc, Bookings bookings, LoanRequestService loans, Catalogue catalogue, AuditLog audit,
+      DamageCases damageCases) {
+    this.damageCases = damageCases;
     this.jdbc = jdbc;
     this.bookings = bookings;
     this.loans = loans;
@@ -77,12 +80,12 @@ public class Inspections {
     for (ToInspect each : toInspect(bookingId)) {
       long id = each.item().id();
       if (Condition.fromSubmitted(draft.conditions().get(id)).isEmpty()) {
-        errors.put("etat-" + id, "Choisissez l'état de " + each.item().named() + " : "
+        errors.put("etat-" + id, "Choisissez l'état " + of(each.item()) + " : "
             + String.join(", ", Arrays.stream(Condition.values()).map(Condition::label).toList()) + ".");
       }
       List<String> present = draft.presentAccessories().getOrDefault(id, List.of());
       if (!each.item().accessories().containsAll(present)) {
-        errors.put("accessoires-" + id, "Ne cochez que les accessoires du lot de " + each.item().named() + ".");
+        errors.put("accessoires-" + id, "Ne cochez que les accessoires du lot " + of(each.item()) + ".");
       }
       String notes = draft.itemNotes().get(id);
       if (notes != null && notes.strip().length() > 1000) {
@@ -147,9 +150,7 @@ public class Inspections {
         + ", en présence de " + recorded.representative(), loan.organisationId(), recorded.notes());
     List<Difference> differences = booking.kind() == HandoverKind.RETOUR ? differences(loan.id()) : List.of();
     for (Difference difference : differences) {
-      jdbc.sql("insert into damage_case (loan_request_id, item_id, organisation_id, origin, description, status, opened_by,"
-              + " opened_at) values (?, ?, ?, 'RETOUR', ?, 'OUVERT', ?, ?)")
-          .params(loan.id(), difference.itemId(), loan.organisationId(), difference.description(), actor, now).update();
+      damageCases.openFromReturn(loan, difference.itemId(), difference.description(), actor);
       catalogue.setStatus(difference.itemId(), ItemStatus.IN_MAINTENANCE, actor);
       audit.record(actor, "Dossier de dommage ouvert au retour", difference.itemNamed() + " : " + difference.description(),
           loan.organisationId(), null);
@@ -245,6 +246,11 @@ public class Inspections {
         rs.getObject("recorded_at", OffsetDateTime.class), rs.getString("representative"),
         rs.getBoolean("acknowledged_on_site"), rs.getString("acknowledged_by"),
         rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getString("member_remarks"), rs.getString("notes"), items);
+  }
+
+  /** « du matériel n° INV-011 (Drone) ». */
+  private static String of(Item item) {
+    return "du matériel n° " + item.inventoryNumber() + " (" + item.typeName() + ")";
   }
 
   private static String blankToNull(String text) {

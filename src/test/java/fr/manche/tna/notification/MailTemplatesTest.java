@@ -271,6 +271,24 @@ class MailTemplatesTest {
             .with("inspection", inspection).with("differences", differences).with("processInstanceId", "pi-10"));
       }
     }
+    // Damage cases (issue 11, item 5): reported or found at the return; repaired at the borrower's cost, or retired.
+    for (fr.manche.tna.handover.DamageCase.Origin origin : fr.manche.tna.handover.DamageCase.Origin.values()) {
+      boolean reported = origin == fr.manche.tna.handover.DamageCase.Origin.SIGNALEMENT;
+      fr.manche.tna.handover.DamageCase damage = new fr.manche.tna.handover.DamageCase(3, 42, 7, "INV-007 (Drone)", 1,
+          origin, fr.manche.tna.handover.DamageCase.Nature.PANNE, LocalDate.of(2027, 3, 14), "Ne s'allume plus.", false,
+          "pi-11", reported ? fr.manche.tna.handover.DamageCase.ItemOutcome.REPARATION
+              : fr.manche.tna.handover.DamageCase.ItemOutcome.REFORME, LocalDate.of(2027, 3, 31), reported,
+          reported ? new java.math.BigDecimal("89.90") : null, reported ? "MAIF-2027-123" : null,
+          "Batterie à remplacer.", "materiel", OffsetDateTime.parse("2027-03-14T10:00:00+01:00"));
+      for (String template : List.of("damage-to-assess", "damage-opened", "damage-decided")) {
+        samples.add(Mail.of(template).with("organisation", ORGANISATION).with("loan", approved).with("damage", damage)
+            .with("processInstanceId", "pi-11"));
+      }
+    }
+    for (String replacement : new String[] {"INV-008", null}) {
+      samples.add(Mail.of("loan-item-retired").with("organisation", ORGANISATION).with("loan", approved)
+          .with("retired", "INV-007 (Drone)").with("replacement", replacement));
+    }
     for (String template : List.of("loan-extension-to-review", "loan-extension-refused")) {
       LoanExtension extension = new LoanExtension(3, 42, "pi-5", "julie.hamel", LocalDate.of(2027, 3, 9),
           LocalDate.of(2027, 4, 9), "Le projet dure un mois de plus.",

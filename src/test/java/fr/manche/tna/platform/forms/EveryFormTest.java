@@ -38,6 +38,9 @@ class EveryFormTest {
   private static final Map<String, Sample> SAMPLES = Map.ofEntries(
       Map.entry("siret", new Sample("21505019300014", "2150501930001")),
       Map.entry("plannedOn", new Sample("15/06/2027", "2027-06-15")),
+      Map.entry("occurredOn", new Sample("14/03/2027", "14 mars")),
+      Map.entry("repairUntil", new Sample("31/03/2027", "fin mars")),
+      Map.entry("amount", new Sample("89,90", "89 euros")),
       Map.entry("sentOn", new Sample("03/03/2027", "3 mars 2027")),
       Map.entry("acknowledgedOn", new Sample("10/03/2027", "10-03-2027")),
       Map.entry("namedEffectiveDate", new Sample("01/09/2027", "1er septembre")),

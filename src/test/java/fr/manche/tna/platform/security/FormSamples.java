@@ -127,6 +127,12 @@ final class FormSamples {
     texts.put("returnedOn", today.format(DAY));
     texts.put("handoverNotes", "Housse un peu usée.");
     texts.put("memberRemarks", "La rayure était déjà là au départ.");
+    texts.put("inventoryNumber", "INV-011");
+    texts.put("occurredOn", today.format(DAY));
+    texts.put("description", "Le drone ne s'allume plus depuis la séance de mardi.");
+    texts.put("repairUntil", today.plusDays(10).format(DAY));
+    texts.put("amount", "89,90");
+    texts.put("insuranceClaim", "MAIF-2027-123");
     texts.put("followUpNotes", "Appelée ce matin : le matériel revient vendredi.");
     texts.put("extensionDecisionReason", "Le matériel part en maintenance.");
     // An application is filed for an organisation that has no convention yet.

@@ -128,6 +128,7 @@ final class OwnedInstances {
     variables.put("documentTitle", "Convention de coopération (test)");
     variables.put("handoverKind", "RETRAIT");
     variables.put("inspectionId", NO_SUCH_ID);
+    variables.put("damageCaseId", NO_SUCH_ID);
     variables.put("acknowledgedOnSite", false);
     variables.put("bookingId", NO_SUCH_ID);
     variables.put("bookingTaskName", "Réserver un créneau pour retirer le matériel");
