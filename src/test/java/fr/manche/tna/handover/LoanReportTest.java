@@ -20,6 +20,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -45,6 +46,7 @@ class LoanReportTest {
   @Autowired LoanReports reports;
   @Autowired ProcessDriver driver;
   @Autowired TaskService taskService;
+  @Autowired ManagementService management;
   @Autowired JdbcClient jdbc;
   @Autowired OrganisationRepository organisations;
 
@@ -170,6 +172,7 @@ class LoanReportTest {
         ReportCategory.SENIORS, 3), "SATISFAIT", "", user)).hasMessageContaining("n'est pas un prêt de votre structure");
     assertThat(reportRows(loanId)).isZero();
 
+    String reportInstance = handovers.loanReport(loanId).getId();
     submit(task, good());
     LoanReport report = reports.find(loanId).orElseThrow();
     assertThat(report.organisationId()).isEqualTo(organisationId);
@@ -189,6 +192,8 @@ class LoanReportTest {
 
     // No reminder once filed.
     ConventionFixtures.at(LocalDate.of(2027, 10, 15), LocalTime.of(9, 5));
+    driver.runJobs(reportInstance);
+    assertThat(management.createJobQuery().processInstanceId(reportInstance).count()).as("no reminder left waiting").isZero();
     assertThat(Mails.to(email).stream().map(Mails::subject))
         .doesNotContain("Rappel : compte rendu de votre prêt n° " + loanId + " à rédiger");
   }
