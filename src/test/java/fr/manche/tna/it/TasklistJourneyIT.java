@@ -537,6 +537,67 @@ class TasklistJourneyIT {
     screenshot("29-manager-handover-filter");
   }
 
+  @Test
+  @Order(5)
+  void bothInspectionsAreRecordedAtTheDeskAndTheReturnIsBookedInBetween() throws IOException {
+    // At the pickup, the equipment manager records the inspection on the day's page.
+    browser.manage().deleteAllCookies();
+    login("materiel", "demo");
+    String pickupDay = appointmentDayOf("Retrait");
+    browser.get(base + "/remises?jour=" + pickupDay);
+    click(waitFor(By.xpath("//tr[contains(normalize-space(), 'INV-011')]//a[normalize-space()='État des lieux']")));
+    waitFor(By.xpath("//h1[contains(normalize-space(), 'État des lieux')]"));
+    assertThat(browser.getPageSource()).contains("Comme neuf").contains("Hors d'usage");
+    click(waitFor(By.xpath("//label[normalize-space()='Bon état']/input[@type='radio']")));
+    browser.findElement(By.id("representant")).sendKeys("Julie Hamel");
+    click(browser.findElement(By.id("reconnu")));
+    screenshot("30-manager-pickup-inspection");
+    click(browser.findElement(By.xpath("//button[normalize-space()=\"Enregistrer l'état des lieux\"]")));
+    WebElement done = waitFor(By.xpath("//*[contains(normalize-space(), 'État des lieux de départ enregistré')]"));
+    assertThat(done.getText()).contains("commence");
+    screenshot("31-pickup-inspection-recorded");
+
+    // She receives the report and books her return slot in Tasklist.
+    String report = mailText("État des lieux de retrait : prêt n°", "julie.hamel@villedieu.example.fr");
+    assertThat(report).contains("Julie Hamel").contains("Le prêt commence");
+    browser.manage().deleteAllCookies();
+    login("julie.hamel", "demo");
+    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
+    taskAbout("Réserver un créneau pour rendre le matériel", "INV-011").click();
+    waitFor(By.xpath("//button[normalize-space()='Prendre en charge']")).click();
+    click(input("Créneau choisi"));
+    click(waitFor(By.cssSelector(".fjs-dropdownlist-item")));
+    click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
+    waitFor(By.xpath("//*[contains(normalize-space(),'Sélectionnez une tâche dans la liste')]"));
+
+    // At the return, the pickup's record stands beside each item; everything is back.
+    browser.manage().deleteAllCookies();
+    login("materiel", "demo");
+    browser.get(base + "/remises?jour=" + appointmentDayOf("Retour"));
+    click(waitFor(By.xpath("//tr[contains(normalize-space(), 'INV-011') and contains(normalize-space(), 'Retour')]"
+        + "//a[normalize-space()='État des lieux']")));
+    waitFor(By.xpath("//*[contains(normalize-space(), 'Au départ')]"));
+    click(waitFor(By.xpath("//label[normalize-space()='Bon état']/input[@type='radio']")));
+    browser.findElement(By.id("representant")).sendKeys("Julie Hamel");
+    click(browser.findElement(By.id("reconnu")));
+    screenshot("32-manager-return-inspection");
+    click(browser.findElement(By.xpath("//button[normalize-space()=\"Enregistrer l'état des lieux\"]")));
+    waitFor(By.xpath("//*[contains(normalize-space(), 'État des lieux de retour enregistré')]"));
+    screenshot("33-return-inspection-recorded");
+  }
+
+  /** The day (JJ/MM/AAAA) of Julie's INV-011 appointment of this kind, read on « Mes rendez-vous » as staff cannot. */
+  private String appointmentDayOf(String kind) {
+    java.util.regex.Matcher day = java.util.regex.Pattern.compile("réservé[^a-z0-9]*le\\s+[a-z]+\\s+(\\d{1,2})(er)?\\s+([a-zéû]+)\\s+(\\d{4})")
+        .matcher(mailText("Rendez-vous de " + kind.toLowerCase() + " du matériel : le ", "julie.hamel@villedieu.example.fr"));
+    assertThat(day.find()).as("the appointment's day in the mail").isTrue();
+    java.time.LocalDate date = java.time.LocalDate.parse(day.group(1) + " " + day.group(3) + " " + day.group(4),
+        java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH));
+    browser.manage().deleteAllCookies();
+    login("materiel", "demo");
+    return date.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+  }
+
   /** The task of the list whose entry (name and description) names the subject: the first such, waited for. */
   private WebElement taskAbout(String name, String subject) {
     return waitUntil(

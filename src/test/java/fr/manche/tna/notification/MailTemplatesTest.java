@@ -289,6 +289,11 @@ class MailTemplatesTest {
       samples.add(Mail.of("loan-item-retired").with("organisation", ORGANISATION).with("loan", approved)
           .with("retired", "INV-007 (Drone)").with("replacement", replacement));
     }
+    // The loan's report (issue 11, item 7, R24): asked for once the equipment is back, reminded a week later.
+    for (String template : List.of("loan-report-requested", "loan-report-reminder")) {
+      samples.add(Mail.of(template).with("organisation", ORGANISATION).with("loan", approved)
+          .with("dueOn", LocalDate.of(2027, 4, 16)).with("processInstanceId", "pi-11"));
+    }
     for (String template : List.of("loan-extension-to-review", "loan-extension-refused")) {
       LoanExtension extension = new LoanExtension(3, 42, "pi-5", "julie.hamel", LocalDate.of(2027, 3, 9),
           LocalDate.of(2027, 4, 9), "Le projet dure un mois de plus.",

@@ -9,6 +9,7 @@ import fr.manche.tna.handover.InspectionDraft;
 import fr.manche.tna.handover.Inspections;
 import fr.manche.tna.handover.process.HandoverProcess;
 import fr.manche.tna.handover.process.InspectionReportProcess;
+import fr.manche.tna.handover.process.LoanReportProcess;
 import fr.manche.tna.loan.process.LoanRequestProcess;
 import fr.manche.tna.platform.forms.FormOptions;
 import java.util.ArrayList;
@@ -147,11 +148,19 @@ public class HandoverFixtures {
     return bookings.held(loanId, kind).orElseThrow(() -> new AssertionError("No booking held for the loan " + loanId));
   }
 
-  /** Runs the due jobs of the loan and of its handovers until none is left. */
+  /** The loan's report process (started once the return is done), or null. */
+  public ProcessInstance loanReport(long loanId) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(LoanReportProcess.KEY)
+        .processInstanceBusinessKey("compte-rendu-" + loanId).singleResult();
+  }
+
+  /** Runs the due jobs of the loan, of its handovers and of the reports until none is left. */
   public void runJobs(ProcessInstance loan) {
     for (int round = 0; round < 20; round++) {
       List<String> instances = new ArrayList<>(List.of(loan.getId()));
       runtime.createProcessInstanceQuery().processDefinitionKey(InspectionReportProcess.KEY).active().list()
+          .forEach(report -> instances.add(report.getId()));
+      runtime.createProcessInstanceQuery().processDefinitionKey(LoanReportProcess.KEY).active().list()
           .forEach(report -> instances.add(report.getId()));
       ProcessInstance handover = handover(loan);
       if (handover != null) {

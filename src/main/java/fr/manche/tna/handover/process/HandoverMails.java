@@ -8,6 +8,7 @@ import fr.manche.tna.handover.HandoverKind;
 import fr.manche.tna.handover.Inspection;
 import fr.manche.tna.handover.InspectionDocument;
 import fr.manche.tna.handover.Inspections;
+import fr.manche.tna.handover.LoanReports;
 import fr.manche.tna.loan.LoanRequest;
 import fr.manche.tna.loan.LoanRequestService;
 import fr.manche.tna.membership.AccountService;
@@ -15,6 +16,7 @@ import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.notification.Mail;
 import fr.manche.tna.notification.ProcessMails;
+import fr.manche.tna.platform.time.ParisTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -119,6 +121,34 @@ class HandoverMails {
           .with("processInstanceId", execution.getProcessInstanceId())
           .attach(Mail.Attachment.pdf("etat-des-lieux-pret-" + loan.id() + "-" + inspection.kind().noun() + ".pdf", pdf));
     });
+  }
+
+  /** The loan is back: the member is asked to file its report (R24) in Tasklist. */
+  @Bean("notifyLoanReportRequested")
+  JavaDelegate notifyLoanReportRequested() {
+    return mails.sending(execution -> loanReport("loan-report-requested", execution));
+  }
+
+  /** {@value LoanReportProcess#REMINDER_DAYS} days on, the report not filed: a reminder; none once it is filed. */
+  @Bean("remindLoanReport")
+  JavaDelegate remindLoanReport(LoanReports reports) {
+    JavaDelegate send = mails.sending(execution -> loanReport("loan-report-reminder", execution));
+    return execution -> {
+      if (reports.find(LoanReportProcess.LOAN_REQUEST_ID.get(execution)).isEmpty()) {
+        send.execute(execution);
+      }
+    };
+  }
+
+  /** To the person who requested the loan (the organisation's contact if they have left). */
+  private Mail loanReport(String template, DelegateExecution execution) {
+    LoanRequest loan = loans.find(LoanReportProcess.LOAN_REQUEST_ID.get(execution));
+    Organisation organisation = organisations.findById(loan.organisationId()).orElseThrow();
+    return Mail.of(template)
+        .to(accounts.personOfUser(loan.requestedBy()).map(person -> person.email()).orElse(organisation.contactEmail()))
+        .with("loan", loan).with("organisation", organisation)
+        .with("dueOn", LoanReportProcess.REMINDER_AT.get(execution).atZone(ParisTime.ZONE).toLocalDate())
+        .with("processInstanceId", execution.getProcessInstanceId());
   }
 
   /** The mail with the appointment's invitation: a request, or a cancellation once the booking is no longer held. */

@@ -7,10 +7,15 @@ import fr.manche.tna.handover.Bookings;
 import fr.manche.tna.handover.HandoverKind;
 import fr.manche.tna.handover.Inspection;
 import fr.manche.tna.handover.Inspections;
+import fr.manche.tna.handover.LoanReports;
+import fr.manche.tna.handover.ReportCategory;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.process.Actor;
 import fr.manche.tna.platform.process.CommonVariables;
 import fr.manche.tna.platform.security.InstanceGrants;
+import fr.manche.tna.platform.time.ParisTime;
+import java.time.LocalTime;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -61,7 +66,8 @@ class HandoverSteps {
   /**
    * At the appointment: done (the loan starts or closes), once its inspection is recorded (page « État des lieux »,
    * which completes this task itself, R13); or the member's absence (they book again). A done handover starts the
-   * process of its report ({@code InspectionReport}: the PDF to the member, their acknowledgement when not on site).
+   * process of its report ({@code InspectionReport}: the PDF to the member, their acknowledgement when not on site);
+   * a done return also starts the loan's report ({@code LoanReport}, R24).
    */
   @Bean("recordHandover")
   TaskListener recordHandover(Bookings bookings, Inspections inspections, RuntimeService runtime) {
@@ -85,6 +91,13 @@ class HandoverSteps {
             InspectionReportProcess.ACKNOWLEDGED_ON_SITE.name(), inspection.get().acknowledgedOnSite(),
             CommonVariables.ORGANISATION_ID.name(), CommonVariables.ORGANISATION_ID.get(task),
             CommonVariables.MEMBER_GROUP_ID.name(), CommonVariables.MEMBER_GROUP_ID.get(task)));
+        if (bookings.find(bookingId).kind() == HandoverKind.RETOUR) {
+          long loanId = LOAN_REQUEST_ID.get(task);
+          runtime.startProcessInstanceByKey(LoanReportProcess.KEY, "compte-rendu-" + loanId, Map.of(
+              LoanReportProcess.LOAN_REQUEST_ID.name(), loanId,
+              CommonVariables.ORGANISATION_ID.name(), CommonVariables.ORGANISATION_ID.get(task),
+              CommonVariables.MEMBER_GROUP_ID.name(), CommonVariables.MEMBER_GROUP_ID.get(task)));
+        }
       }
     };
   }
@@ -105,6 +118,35 @@ class HandoverSteps {
       }
       inspections.acknowledge(InspectionReportProcess.INSPECTION_ID.get(task),
           InspectionReportProcess.MEMBER_REMARKS.getOrNull(task), Actor.of(task));
+    };
+  }
+
+  /** The member's organisation may read the loan report's instance (its tenant: the organisation given at its start). */
+  @Bean("loanReportAccess")
+  ExecutionListener loanReportAccess() {
+    return execution -> InstanceGrants.letGroupRead(execution, CommonVariables.MEMBER_GROUP_ID.get(execution));
+  }
+
+  /** When the member is reminded of the loan's report: {@value LoanReportProcess#REMINDER_DAYS} days on, 9:00 Paris. */
+  @Bean("prepareLoanReport")
+  JavaDelegate prepareLoanReport() {
+    return execution -> LoanReportProcess.REMINDER_AT.set(execution, ParisTime.today()
+        .plusDays(LoanReportProcess.REMINDER_DAYS).atTime(LocalTime.of(9, 0)).atZone(ParisTime.ZONE).toInstant());
+  }
+
+  /** The member's report (R24), checked and stored by {@link LoanReports}; refused in French, the task stays open. */
+  @Bean("fileLoanReport")
+  TaskListener fileLoanReport(LoanReports reports) {
+    return task -> {
+      Map<ReportCategory, Object> numbers = new EnumMap<>(ReportCategory.class);
+      LoanReportProcess.NUMBER_FIELDS.forEach((category, key) -> {
+        Object value = task.getVariable(key);
+        if (value != null) {
+          numbers.put(category, value);
+        }
+      });
+      reports.file(LoanReportProcess.LOAN_REQUEST_ID.get(task), CommonVariables.ORGANISATION_ID.get(task), numbers,
+          LoanReportProcess.APPRECIATION.getOrNull(task), LoanReportProcess.COMMENTS.getOrNull(task), Actor.of(task));
     };
   }
 

@@ -47,13 +47,16 @@ class HandoverTaskContexts implements TaskContexts {
 
   @Override
   public Set<String> processKeys() {
-    return Set.of(HandoverProcess.KEY, InspectionReportProcess.KEY);
+    return Set.of(HandoverProcess.KEY, InspectionReportProcess.KEY, LoanReportProcess.KEY);
   }
 
   @Override
   public TaskContext describe(DelegateTask task) {
     if (InspectionReportProcess.ACKNOWLEDGE_TASK.equals(task.getTaskDefinitionKey())) {
       return acknowledgement(task);
+    }
+    if (LoanReportProcess.FILE_TASK.equals(task.getTaskDefinitionKey())) {
+      return loanReport(task);
     }
     LoanRequest loan = loans.find(LOAN_REQUEST_ID.get(task));
     HandoverKind kind = HandoverKind.valueOf(HANDOVER_KIND.get(task));
@@ -79,6 +82,25 @@ class HandoverTaskContexts implements TaskContexts {
     shown.put(APPOINTMENT.name(), booking.slot().french());
     return TaskContext.of(organisationName, "rendez-vous " + booking.slot().french() + " : " + loan.itemsNamed())
         .due(booking.slot().start().toInstant())
+        .prefill(shown);
+  }
+
+  /**
+   * The loan's report (R24): the organisation, the items and the period shown read-only; due when the reminder goes,
+   * {@value LoanReportProcess#REMINDER_DAYS} days after the return.
+   */
+  private TaskContext loanReport(DelegateTask task) {
+    LoanRequest loan = loans.find(LoanReportProcess.LOAN_REQUEST_ID.get(task));
+    String organisationName = organisations.findById(loan.organisationId()).map(Organisation::name).orElse(null);
+    Map<String, Object> shown = new HashMap<>();
+    if (organisationName != null) {
+      shown.put(CommonVariables.ORGANISATION_NAME.name(), organisationName);
+    }
+    shown.put(LOAN_ITEMS.name(), loan.itemsNamed());
+    shown.put(LOAN_PERIOD.name(), loan.period() + " (" + loan.daysLabel() + ")");
+    return TaskContext.of(organisationName, "compte rendu du prêt n° " + loan.id() + " : " + loan.itemsNamed() + ", "
+            + loan.period())
+        .due(LoanReportProcess.REMINDER_AT.getOrNull(task))
         .prefill(shown);
   }
 

@@ -50,7 +50,17 @@ class EveryFormTest {
       Map.entry("lastDay", new Sample("30/03/2027", "2027-03-30")),
       Map.entry("newFirstDay", new Sample("12/03/2027", "12 mars 2027")),
       Map.entry("newLastDay", new Sample("15/03/2027", "2027-03-15")),
-      Map.entry("returnedOn", new Sample("06/04/2027", "6 avril")));
+      Map.entry("returnedOn", new Sample("06/04/2027", "6 avril")),
+      Map.entry("reportSessions", new Sample("4", "quatre")),
+      Map.entry("reportWorkshops", new Sample("2", "2 ateliers")),
+      Map.entry("reportProvisions", new Sample("1", "1,5")),
+      Map.entry("reportEvents", new Sample("0", "-1")),
+      Map.entry("reportSchoolPupils", new Sample("75", "environ 75")),
+      Map.entry("reportJobSeekers", new Sample("12", "1234567")),
+      Map.entry("reportTeachers", new Sample("3", "3.0")),
+      Map.entry("reportSeniors", new Sample("20", "vingt")),
+      Map.entry("reportGeneralPublic", new Sample("100000", "100 000")),
+      Map.entry("reportOtherPublics", new Sample("5", "cinq")));
 
   private static final String EMAIL_SAMPLE = "prenom.nom@exemple.fr";
 

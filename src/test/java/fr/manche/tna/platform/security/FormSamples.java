@@ -135,6 +135,17 @@ final class FormSamples {
     texts.put("insuranceClaim", "MAIF-2027-123");
     texts.put("followUpNotes", "Appelée ce matin : le matériel revient vendredi.");
     texts.put("extensionDecisionReason", "Le matériel part en maintenance.");
+    texts.put("reportSessions", "4");
+    texts.put("reportWorkshops", "2");
+    texts.put("reportProvisions", "1");
+    texts.put("reportEvents", "1");
+    texts.put("reportSchoolPupils", "75");
+    texts.put("reportJobSeekers", "12");
+    texts.put("reportTeachers", "3");
+    texts.put("reportSeniors", "20");
+    texts.put("reportGeneralPublic", "40");
+    texts.put("reportOtherPublics", "5");
+    texts.put("reportComments", "Les collégiens ont adoré ; deux casques à recharger plus souvent.");
     // An application is filed for an organisation that has no convention yet.
     formOverrides.put("ConventionApplicationStart.siret", freeSiret);
   }

@@ -1,0 +1,27 @@
+package fr.manche.tna.handover;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** How the audience found the actions led with the equipment (R24), on a small fixed scale, best first. */
+public enum Appreciation {
+  TRES_SATISFAIT("Très satisfait"),
+  SATISFAIT("Satisfait"),
+  PEU_SATISFAIT("Peu satisfait"),
+  PAS_SATISFAIT("Pas satisfait");
+
+  private final String label;
+
+  Appreciation(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** The appreciation a form posted (its name), or empty. */
+  public static Optional<Appreciation> fromSubmitted(String value) {
+    return Arrays.stream(values()).filter(each -> each.name().equals(value == null ? "" : value.strip())).findFirst();
+  }
+}
