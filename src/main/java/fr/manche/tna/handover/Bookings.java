@@ -215,7 +215,7 @@ public class Bookings {
         lifecycle.recordPickup(loan.id(), notes, actor);
       } else {
         LocalDate today = ParisTime.today();
-        lifecycle.recordReturn(loan.id(), today.isBefore(loan.firstDay()) ? loan.firstDay() : today, notes, actor);
+        lifecycle.recordReturn(loan.id(), today, notes, actor);
       }
     } else {
       if (ParisTime.now().isBefore(booking.slot().start())) {

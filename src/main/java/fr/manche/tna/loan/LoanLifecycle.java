@@ -195,7 +195,8 @@ public class LoanLifecycle {
 
   /**
    * The equipment is back (recorded by an equipment manager): the loan is closed and, when it comes back before
-   * its last day, the days after the return are free again. The return day is not to come, nor before the first.
+   * its last day, the days after the return are free again (all of them when it was picked up early and comes back
+   * before its first day). The return day is not to come, nor before the first unless picked up.
    */
   @Transactional
   public LoanRequest recordReturn(long requestId, LocalDate day, String notes, String actor) {
@@ -208,11 +209,16 @@ public class LoanLifecycle {
       throw new InvalidInputException("Le jour du retour (" + ParisTime.formatDate(day)
           + ") est à venir : enregistrez le retour le jour où le matériel revient.");
     }
-    if (day.isBefore(loan.firstDay())) {
+    if (day.isBefore(loan.firstDay()) && !loan.pickedUp()) {
       throw new InvalidInputException("Le jour du retour (" + ParisTime.formatDate(day) + ") précède le premier jour du"
           + " prêt (" + ParisTime.formatDate(loan.firstDay()) + ").");
     }
-    if (day.isBefore(loan.lastDay())) {
+    if (day.isBefore(loan.firstDay())) {
+      // Picked up early and back before its first day: none of its days is needed any more.
+      for (RequestedItem item : loan.items()) {
+        availability.release(item.reservationId());
+      }
+    } else if (day.isBefore(loan.lastDay())) {
       for (RequestedItem item : loan.items()) {
         availability.move(item.reservationId(), day);
       }

@@ -90,6 +90,18 @@ class DamageCaseTest {
           + "|doit se situer entre).*");
     }
     assertThat(cases.ofOrganisation(member.convention().organisationId())).isEmpty();
+    // Another organisation's member cannot report (nor learn anything of) an item in this organisation's hands.
+    ConventionFixtures.Signed stranger = fixtures.signed(TestSirets.next(), "Association Les Connectés de Granville",
+        LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 10), LocalDate.of(2026, 9, 11));
+    ConventionFixtures.at(LocalDate.of(2027, 10, 4), LocalTime.of(10, 0));
+    fixtures.asUser(stranger.memberSignatoryUserId());
+    try {
+      assertThatThrownBy(() -> driver.submitStartForm(DamageCaseProcess.KEY, report(drone.inventoryNumber(), "04/10/2027")))
+          .hasMessageContaining("n'est pas en prêt chez vous");
+    } finally {
+      fixtures.clearUser();
+    }
+    assertThat(cases.ofOrganisation(stranger.convention().organisationId())).isEmpty();
 
     ProcessInstance reported = start(report(drone.inventoryNumber().toLowerCase(), "04/10/2027"));
     driver.runJobs(reported.getId());

@@ -584,6 +584,22 @@ class TasklistJourneyIT {
     click(browser.findElement(By.xpath("//button[normalize-space()=\"Enregistrer l'état des lieux\"]")));
     waitFor(By.xpath("//*[contains(normalize-space(), 'État des lieux de retour enregistré')]"));
     screenshot("33-return-inspection-recorded");
+
+    // The loan is closed: she tells what she did with the drone (R24).
+    browser.manage().deleteAllCookies();
+    login("julie.hamel", "demo");
+    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
+    taskAbout("Rédiger le compte rendu du prêt", "INV-011").click();
+    waitFor(By.xpath("//button[normalize-space()='Prendre en charge']")).click();
+    fill("Nombre de séances d'initiation", "4");
+    fill("Nombre d'événements", "1");
+    fill("Nombre de personnes tout public", "35");
+    choose("Très satisfait");
+    fill("Commentaires", "Très bon accueil du club photo ; vues du bourg projetées à la fête communale.");
+    screenshot("34-member-loan-report");
+    assertOnlyFrenchForPeople();
+    click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
+    waitFor(By.xpath("//*[contains(normalize-space(),'Sélectionnez une tâche dans la liste')]"));
   }
 
   /** The day (JJ/MM/AAAA) of Julie's INV-011 appointment of this kind, read on « Mes rendez-vous » as staff cannot. */
