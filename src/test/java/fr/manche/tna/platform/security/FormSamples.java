@@ -129,6 +129,8 @@ final class FormSamples {
     texts.put("memberRemarks", "La rayure était déjà là au départ.");
     texts.put("followUpNotes", "Appelée ce matin : le matériel revient vendredi.");
     texts.put("extensionDecisionReason", "Le matériel part en maintenance.");
+    texts.put("maintenanceDone", "Logiciel mis à jour en version 4.2, batteries contrôlées.");
+    texts.put("maintenanceNotes", "Une batterie à remplacer bientôt.");
     // An application is filed for an organisation that has no convention yet.
     formOverrides.put("ConventionApplicationStart.siret", freeSiret);
   }
