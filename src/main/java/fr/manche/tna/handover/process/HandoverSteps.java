@@ -64,7 +64,8 @@ class HandoverSteps {
    * process of its report ({@code InspectionReport}: the PDF to the member, their acknowledgement when not on site).
    */
   @Bean("recordHandover")
-  TaskListener recordHandover(Bookings bookings, Inspections inspections, RuntimeService runtime) {
+  TaskListener recordHandover(Bookings bookings, Inspections inspections, RuntimeService runtime,
+      fr.manche.tna.inventory.Maintenance maintenance) {
     return task -> {
       String outcome = OUTCOME.getOrNull(task);
       if (!"fait".equals(outcome) && !"absente".equals(outcome)) {
@@ -85,6 +86,13 @@ class HandoverSteps {
             InspectionReportProcess.ACKNOWLEDGED_ON_SITE.name(), inspection.get().acknowledgedOnSite(),
             CommonVariables.ORGANISATION_ID.name(), CommonVariables.ORGANISATION_ID.get(task),
             CommonVariables.MEMBER_GROUP_ID.name(), CommonVariables.MEMBER_GROUP_ID.get(task)));
+      }
+      // Maintenance (R18, issue 11 item 6): each item back from a loan counts one loan more; its type's number of
+      // loans reached, a maintenance is opened and holds the item (inventory.Maintenance).
+      if (done && kind(task) == HandoverKind.RETOUR) {
+        for (Inspection.ItemRecord item : inspection.get().items()) {
+          maintenance.afterReturn(item.itemId(), Actor.of(task));
+        }
       }
     };
   }
