@@ -220,7 +220,8 @@ public class Maintenance {
   /**
    * The daily sweep: opens a maintenance for every item whose type's number of days since its last maintenance has
    * passed (none twice: an item with an open maintenance is left as it is). An item never serviced starts its count
-   * today. Returns the maintenances opened.
+   * today. The open maintenances not done by the end of their days are held one day more ({@link #holdUntilDone}).
+   * Returns the maintenances opened.
    */
   @Transactional
   public List<Opened> sweep(String actor) {
@@ -239,6 +240,7 @@ public class Maintenance {
             """)
         .query((rs, row) -> rs.getObject(2, LocalDate.class).plusDays(rs.getInt(3)).isAfter(today) ? null : rs.getLong(1))
         .list().stream().filter(java.util.Objects::nonNull).toList();
+    holdUntilDone(today);
     List<Opened> opened = new ArrayList<>();
     for (long itemId : due) {
       lockItem(itemId);
@@ -246,6 +248,29 @@ public class Maintenance {
       open(item, plan(item.typeId()).orElseThrow(), Reason.DUREE, actor).ifPresent(opened::add);
     }
     return opened;
+  }
+
+  /**
+   * An open maintenance holds its item until it is done: one whose days end before tomorrow is held one day more,
+   * through tomorrow, unless another reservation (an approved loan) has that day; then the task is overdue and the
+   * loan keeps its days.
+   */
+  private void holdUntilDone(LocalDate today) {
+    LocalDate tomorrow = today.plusDays(1);
+    List<Opened> ending = jdbc.sql(SELECT + " where m.open_item_id is not null and m.ends_on < ? and m.reservation_id is not null")
+        .param(tomorrow).query(Maintenance::map).list();
+    for (Opened maintenance : ending) {
+      lockItem(maintenance.itemId());
+      Item item = catalogue.item(maintenance.itemId()).orElseThrow();
+      LocalDate from = maintenance.endsOn().plusDays(1);
+      boolean taken = availability.reservationsOf(item.id(), from, tomorrow).stream()
+          .anyMatch(other -> other.id() != maintenance.reservationId());
+      if (item.status() == ItemStatus.RETIRED || taken) {
+        continue;
+      }
+      availability.move(maintenance.reservationId(), tomorrow);
+      jdbc.sql("update maintenance set ends_on = ? where id = ?").params(tomorrow, maintenance.id()).update();
+    }
   }
 
   /**

@@ -46,7 +46,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Issue 11, item 6 (R18): maintenance blocking availability. A type serviced every 2 loans: the second return opens a
  * maintenance, which holds the item from its first free days (not offered to a new loan over them) and gives the
  * equipment managers a task; recording it done frees the item. A type serviced every 30 days: the daily sweep opens
- * one after 30 days, and only one however often it runs. Bad settings are refused in French, nothing saved.
+ * one after 30 days, and only one however often it runs; not done by the end of its days, it holds the item one day
+ * more each morning. Bad settings are refused in French, nothing saved.
  */
 @ApplicationTest
 class MaintenanceTest {
@@ -177,6 +178,14 @@ class MaintenanceTest {
         + " open_item_id) values (?, 'DUREE', 'x', ?, ?, ?, ?)").params(headset.id(), LocalDate.of(2027, 2, 10),
         LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 3), headset.id()).update())
         .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+
+    // Not done by the end of its days: the next mornings hold the item one day more, until it is done.
+    ConventionFixtures.at(LocalDate.of(2027, 2, 13), LocalTime.of(6, 0));
+    runSweep();
+    assertThat(maintenance.openOf(headset.id()).orElseThrow().endsOn()).isEqualTo(LocalDate.of(2027, 2, 14));
+    assertThat(availability.isFree(headset.id(), LocalDate.of(2027, 2, 13), LocalDate.of(2027, 2, 14))).isFalse();
+    assertThat(availability.isFree(headset.id(), LocalDate.of(2027, 2, 15), LocalDate.of(2027, 2, 20))).isTrue();
+    assertThat(maintenance.ofItem(headset.id())).hasSize(1);
   }
 
   @Test
