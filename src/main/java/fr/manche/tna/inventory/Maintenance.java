@@ -30,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * number of loans ({@link #afterReturn}), or by the daily sweep once the number of days since the last one has passed
  * ({@link #sweep}); it holds the item through the one availability ({@link Availability#reserve}, kind
  * {@link ReservationKind#MAINTENANCE}) from the first days it is free, never over a loan's days, and starts the process
- * {@code Maintenance} whose task goes to the equipment managers. Recording it done ({@link #complete}) frees the item
- * and starts the counts again. An item never has two open maintenances: the database refuses it.
+ * {@code Maintenance} whose task goes to the equipment managers. Not done by the end of its {@value #BLOCK_DAYS} days,
+ * it holds the item one day more each morning (never over another reservation). Recording it done ({@link #complete})
+ * frees the item and starts the counts again. An item never has two open maintenances: the database refuses it.
  */
 @Service
 public class Maintenance {
