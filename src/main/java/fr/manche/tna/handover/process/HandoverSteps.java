@@ -70,7 +70,8 @@ class HandoverSteps {
    * a done return also starts the loan's report ({@code LoanReport}, R24).
    */
   @Bean("recordHandover")
-  TaskListener recordHandover(Bookings bookings, Inspections inspections, RuntimeService runtime) {
+  TaskListener recordHandover(Bookings bookings, Inspections inspections, RuntimeService runtime,
+      fr.manche.tna.inventory.Maintenance maintenance) {
     return task -> {
       String outcome = OUTCOME.getOrNull(task);
       if (!"fait".equals(outcome) && !"absente".equals(outcome)) {
@@ -97,6 +98,13 @@ class HandoverSteps {
               LoanReportProcess.LOAN_REQUEST_ID.name(), loanId,
               CommonVariables.ORGANISATION_ID.name(), CommonVariables.ORGANISATION_ID.get(task),
               CommonVariables.MEMBER_GROUP_ID.name(), CommonVariables.MEMBER_GROUP_ID.get(task)));
+        }
+      }
+      // Maintenance (R18, issue 11 item 6): each item back from a loan counts one loan more; its type's number of
+      // loans reached, a maintenance is opened and holds the item (inventory.Maintenance).
+      if (done && kind(task) == HandoverKind.RETOUR) {
+        for (Inspection.ItemRecord item : inspection.get().items()) {
+          maintenance.afterReturn(item.itemId(), Actor.of(task));
         }
       }
     };

@@ -8,6 +8,7 @@ import fr.manche.tna.inventory.Item;
 import fr.manche.tna.inventory.ItemDraft;
 import fr.manche.tna.inventory.ItemField;
 import fr.manche.tna.inventory.ItemStatus;
+import fr.manche.tna.inventory.Maintenance;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.security.CurrentUser;
 import fr.manche.tna.platform.time.ParisTime;
@@ -43,14 +44,37 @@ class CatalogueController {
 
   private final Catalogue catalogue;
   private final CatalogueCsv csv;
+  private final Maintenance maintenance;
 
-  CatalogueController(Catalogue catalogue, CatalogueCsv csv) {
+  CatalogueController(Catalogue catalogue, CatalogueCsv csv, Maintenance maintenance) {
     this.catalogue = catalogue;
     this.csv = csv;
+    this.maintenance = maintenance;
   }
 
   @GetMapping("/materiel")
   String list(@RequestAttribute("currentUser") CurrentUser user, Model model) {
+    return list(user, model, null, null, Map.of());
+  }
+
+  /** The page, with the maintenance settings of one type as typed and refused (or none). */
+  private String list(CurrentUser user, Model model, Long refusedType, Maintenance.PlanDraft typed,
+      Map<String, String> planErrors) {
+    Map<Long, Maintenance.PlanDraft> drafts = new LinkedHashMap<>();
+    Map<Long, Maintenance.Plan> plans = new LinkedHashMap<>();
+    for (Maintenance.Plan plan : maintenance.plans()) {
+      plans.put(plan.typeId(), plan);
+      drafts.put(plan.typeId(), new Maintenance.PlanDraft(plan.everyLoans() == null ? "" : plan.everyLoans().toString(),
+          plan.everyDays() == null ? "" : plan.everyDays().toString(), plan.what() == null ? "" : plan.what()));
+    }
+    if (refusedType != null) {
+      drafts.put(refusedType, typed);
+    }
+    model.addAttribute("plans", plans);
+    model.addAttribute("planDrafts", drafts);
+    model.addAttribute("planType", refusedType);
+    model.addAttribute("planErrors", planErrors);
+    model.addAttribute("inMaintenance", maintenance.open());
     Map<EquipmentType, List<Item>> byType = new LinkedHashMap<>();
     List<Item> items = catalogue.items();
     for (EquipmentType type : catalogue.types()) {
@@ -167,6 +191,36 @@ class CatalogueController {
       redirect.addFlashAttribute("erreurType", refused.getMessage());
     }
     return "redirect:/materiel";
+  }
+
+  /** A type's maintenance (R18): after how many loans and/or days, and what is done; refused per field, nothing saved. */
+  @PostMapping("/materiel/types/{id}/entretien")
+  String savePlan(
+      @PathVariable long id,
+      @RequestParam(name = Maintenance.EVERY_LOANS, defaultValue = "") String everyLoans,
+      @RequestParam(name = Maintenance.EVERY_DAYS, defaultValue = "") String everyDays,
+      @RequestParam(name = Maintenance.WHAT, defaultValue = "") String what,
+      @RequestAttribute("currentUser") CurrentUser user,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes redirect) throws IOException {
+    if (!user.managesEquipment()) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return null;
+    }
+    if (maintenance.plan(id).isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Type de matériel inconnu");
+    }
+    Maintenance.PlanDraft draft = new Maintenance.PlanDraft(everyLoans, everyDays, what);
+    try {
+      Maintenance.Plan saved = maintenance.savePlan(id, draft, user.userId());
+      redirect.addFlashAttribute("message", "Entretien du type « " + saved.typeName() + " » enregistré : " + saved.french());
+      return "redirect:/materiel";
+    } catch (Maintenance.InvalidPlanException refused) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("erreur", "Rien n'a été enregistré : corrigez les champs signalés de l'entretien.");
+      return list(user, model, id, draft, refused.errors());
+    }
   }
 
   @GetMapping("/materiel/export")

@@ -146,6 +146,8 @@ final class FormSamples {
     texts.put("reportGeneralPublic", "40");
     texts.put("reportOtherPublics", "5");
     texts.put("reportComments", "Les collégiens ont adoré ; deux casques à recharger plus souvent.");
+    texts.put("maintenanceDone", "Logiciel mis à jour en version 4.2, batteries contrôlées.");
+    texts.put("maintenanceNotes", "Une batterie à remplacer bientôt.");
     // An application is filed for an organisation that has no convention yet.
     formOverrides.put("ConventionApplicationStart.siret", freeSiret);
   }

@@ -131,6 +131,7 @@ final class OwnedInstances {
     variables.put("damageCaseId", NO_SUCH_ID);
     variables.put("acknowledgedOnSite", false);
     variables.put("bookingId", NO_SUCH_ID);
+    variables.put("maintenanceId", NO_SUCH_ID);
     variables.put("bookingTaskName", "Réserver un créneau pour retirer le matériel");
     variables.put("handoverTaskName", "Remettre le matériel à la structure : état des lieux de départ");
     variables.put("handoverReminderAt", Date.from(java.time.Instant.parse("2099-01-01T09:00:00Z")));
