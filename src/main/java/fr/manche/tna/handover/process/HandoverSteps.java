@@ -7,6 +7,7 @@ import fr.manche.tna.handover.Bookings;
 import fr.manche.tna.handover.HandoverKind;
 import fr.manche.tna.handover.Inspection;
 import fr.manche.tna.handover.Inspections;
+import fr.manche.tna.inventory.Maintenance;
 import fr.manche.tna.handover.LoanReports;
 import fr.manche.tna.handover.ReportCategory;
 import fr.manche.tna.platform.InvalidInputException;
@@ -16,6 +17,7 @@ import fr.manche.tna.platform.security.InstanceGrants;
 import fr.manche.tna.platform.time.ParisTime;
 import java.time.LocalTime;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -67,11 +69,11 @@ class HandoverSteps {
    * At the appointment: done (the loan starts or closes), once its inspection is recorded (page « État des lieux »,
    * which completes this task itself, R13); or the member's absence (they book again). A done handover starts the
    * process of its report ({@code InspectionReport}: the PDF to the member, their acknowledgement when not on site);
-   * a done return also starts the loan's report ({@code LoanReport}, R24).
+   * a done return also starts the loan's report ({@code LoanReport}, R24) and counts towards maintenance (R18).
    */
   @Bean("recordHandover")
   TaskListener recordHandover(Bookings bookings, Inspections inspections, RuntimeService runtime,
-      fr.manche.tna.inventory.Maintenance maintenance) {
+      Maintenance maintenance) {
     return task -> {
       String outcome = OUTCOME.getOrNull(task);
       if (!"fait".equals(outcome) && !"absente".equals(outcome)) {
@@ -86,23 +88,23 @@ class HandoverSteps {
       }
       bookings.recordOutcome(bookingId, done, NOTES.getOrNull(task), Actor.of(task));
       HANDOVER_DONE.set(task, done);
-      if (done) {
-        runtime.startProcessInstanceByKey(InspectionReportProcess.KEY, "etat-des-lieux-" + inspection.get().id(), Map.of(
-            InspectionReportProcess.INSPECTION_ID.name(), inspection.get().id(),
-            InspectionReportProcess.ACKNOWLEDGED_ON_SITE.name(), inspection.get().acknowledgedOnSite(),
-            CommonVariables.ORGANISATION_ID.name(), CommonVariables.ORGANISATION_ID.get(task),
-            CommonVariables.MEMBER_GROUP_ID.name(), CommonVariables.MEMBER_GROUP_ID.get(task)));
-        if (bookings.find(bookingId).kind() == HandoverKind.RETOUR) {
-          long loanId = LOAN_REQUEST_ID.get(task);
-          runtime.startProcessInstanceByKey(LoanReportProcess.KEY, "compte-rendu-" + loanId, Map.of(
-              LoanReportProcess.LOAN_REQUEST_ID.name(), loanId,
-              CommonVariables.ORGANISATION_ID.name(), CommonVariables.ORGANISATION_ID.get(task),
-              CommonVariables.MEMBER_GROUP_ID.name(), CommonVariables.MEMBER_GROUP_ID.get(task)));
-        }
+      if (!done) {
+        return;
       }
-      // Maintenance (R18, issue 11 item 6): each item back from a loan counts one loan more; its type's number of
-      // loans reached, a maintenance is opened and holds the item (inventory.Maintenance).
-      if (done && kind(task) == HandoverKind.RETOUR) {
+      Map<String, Object> organisation = Map.of(
+          CommonVariables.ORGANISATION_ID.name(), CommonVariables.ORGANISATION_ID.get(task),
+          CommonVariables.MEMBER_GROUP_ID.name(), CommonVariables.MEMBER_GROUP_ID.get(task));
+      // R13: the report of the inspection (PDF to the member, acknowledgement unless on site).
+      Map<String, Object> report = new HashMap<>(organisation);
+      report.put(InspectionReportProcess.INSPECTION_ID.name(), inspection.get().id());
+      report.put(InspectionReportProcess.ACKNOWLEDGED_ON_SITE.name(), inspection.get().acknowledgedOnSite());
+      runtime.startProcessInstanceByKey(InspectionReportProcess.KEY, "etat-des-lieux-" + inspection.get().id(), report);
+      if (kind(task) == HandoverKind.RETOUR) {
+        // R24: the loan's report; R18: each item back counts one loan more towards its type's maintenance.
+        long loanId = LOAN_REQUEST_ID.get(task);
+        Map<String, Object> loanReport = new HashMap<>(organisation);
+        loanReport.put(LoanReportProcess.LOAN_REQUEST_ID.name(), loanId);
+        runtime.startProcessInstanceByKey(LoanReportProcess.KEY, "compte-rendu-" + loanId, loanReport);
         for (Inspection.ItemRecord item : inspection.get().items()) {
           maintenance.afterReturn(item.itemId(), Actor.of(task));
         }
