@@ -3,6 +3,7 @@ package fr.manche.tna.handover;
 import fr.manche.tna.handover.DamageCase.ItemOutcome;
 import fr.manche.tna.handover.DamageCase.Nature;
 import fr.manche.tna.handover.DamageCase.Origin;
+import fr.manche.tna.handover.process.DamageCaseProcess;
 import fr.manche.tna.inventory.Availability;
 import fr.manche.tna.inventory.Catalogue;
 import fr.manche.tna.inventory.Item;
@@ -125,9 +126,8 @@ public class DamageCases {
     long id = insert(loan, itemId, Origin.RETOUR, DamageCase.Nature.DEGAT, ParisTime.today(), description, null, actor);
     String group = organisations.findById(loan.organisationId()).orElseThrow().tenantId();
     String instance = runtime.createMessageCorrelation(FOUND_AT_RETURN).processInstanceBusinessKey("dommage-" + id)
-        .setVariable("damageCaseId", id)
-        .setVariable(CommonVariables.ORGANISATION_ID.name(), loan.organisationId())
-        .setVariable(CommonVariables.MEMBER_GROUP_ID.name(), group)
+        .setVariables(Map.of(DamageCaseProcess.DAMAGE_CASE_ID.name(), id,
+            CommonVariables.ORGANISATION_ID.name(), loan.organisationId(), CommonVariables.MEMBER_GROUP_ID.name(), group))
         .correlateStartMessage().getId();
     jdbc.sql("update damage_case set process_instance_id = ? where id = ?").params(instance, id).update();
     return id;

@@ -133,8 +133,10 @@ class DamageCaseTest {
 
   @Test
   void anItemRetiredAfterItsReturnIsReplacedInTheApprovedLoansOrTheirMembersAreTold() {
-    Item drone = loans.item("Drone");
-    Item spare = loans.item("Drone");
+    // A type of its own: the other tests' drones, free in the shared database, must not stand in for the spare.
+    String type = "Drone sous-marin " + System.nanoTime() % 1_000_000;
+    Item drone = loans.item(type);
+    Item spare = loans.item(type);
     ProcessInstance damaged = handovers.approvedLoan(user, "04/10/2027", "06/10/2027", drone.inventoryNumber());
     ProcessInstance later = handovers.approvedLoan(user, "18/10/2027", "22/10/2027", drone.inventoryNumber());
     ProcessInstance latest = handovers.approvedLoan(user, "25/10/2027", "29/10/2027", drone.inventoryNumber());

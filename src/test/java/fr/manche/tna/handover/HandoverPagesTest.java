@@ -107,7 +107,7 @@ class HandoverPagesTest {
         .contains("href=\"/remises?jour=" + day.plusDays(1).format(TYPED) + "\"").contains("Jour suivant");
 
     // Without a day: today (11 January 2027), which has no appointment here.
-    assertThat(manager.get("/remises").body()).contains("Lundi 11 janvier 2027").doesNotContain(">n° " + loanId + "<");
+    assertThat(manager.get("/remises").body()).contains("lundi 11 janvier 2027").doesNotContain(">n° " + loanId + "<");
 
     // Members get no staff page.
     HttpResponse<String> refused = login(user).get("/remises?jour=" + enc(day.format(TYPED)));
@@ -121,12 +121,12 @@ class HandoverPagesTest {
     HttpResponse<String> bad = manager.get("/remises?jour=" + enc("31/02/2027"));
     assertThat(bad.statusCode()).isEqualTo(200);
     assertThat(bad.body()).contains("<small id=\"jour-erreur\">Le champ « Jour (JJ/MM/AAAA) » doit contenir une date qui existe")
-        .contains("« 31/02/2027 » n&#39;en est pas une.").contains("Lundi 11 janvier 2027")
+        .contains("« 31/02/2027 » n&#39;en est pas une.").contains("lundi 11 janvier 2027")
         .contains("aria-invalid=\"true\"");
 
     // Sunday 7 March 2027: nothing, and why.
     String sunday = manager.get("/remises?jour=" + enc("07/03/2027")).body();
-    assertThat(sunday).contains("Dimanche 7 mars 2027").contains("Aucun rendez-vous de retrait ni de retour ce jour-là.")
+    assertThat(sunday).contains("dimanche 7 mars 2027").contains("Aucun rendez-vous de retrait ni de retour ce jour-là.")
         .contains(html("La Maison du Département n'ouvre pas le dimanche."));
   }
 

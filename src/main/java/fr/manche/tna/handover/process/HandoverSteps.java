@@ -149,8 +149,8 @@ class HandoverSteps {
   TaskListener fileLoanReport(LoanReports reports) {
     return task -> {
       Map<ReportCategory, Object> numbers = new EnumMap<>(ReportCategory.class);
-      LoanReportProcess.NUMBER_FIELDS.forEach((category, key) -> {
-        Object value = task.getVariable(key);
+      LoanReportProcess.NUMBER_FIELDS.forEach((category, variable) -> {
+        Object value = variable.getOrNull(task);
         if (value != null) {
           numbers.put(category, value);
         }

@@ -24,17 +24,17 @@ public final class LoanReportProcess {
   public static final ProcessVariable<Instant> REMINDER_AT = ProcessVariable.ofInstant("loanReportReminderAt");
 
   /** Fields of the member's form « Rédiger le compte rendu du prêt »: one number per category. */
-  public static final Map<ReportCategory, String> NUMBER_FIELDS = Map.of(
-      ReportCategory.SEANCE, "reportSessions",
-      ReportCategory.ATELIER, "reportWorkshops",
-      ReportCategory.MISE_A_DISPOSITION, "reportProvisions",
-      ReportCategory.EVENEMENT, "reportEvents",
-      ReportCategory.SCOLAIRES, "reportSchoolPupils",
-      ReportCategory.DEMANDEURS_EMPLOI, "reportJobSeekers",
-      ReportCategory.ENSEIGNANTS, "reportTeachers",
-      ReportCategory.SENIORS, "reportSeniors",
-      ReportCategory.TOUT_PUBLIC, "reportGeneralPublic",
-      ReportCategory.AUTRE, "reportOtherPublics");
+  public static final Map<ReportCategory, ProcessVariable<String>> NUMBER_FIELDS = Map.of(
+      ReportCategory.SEANCE, ProcessVariable.ofString("reportSessions"),
+      ReportCategory.ATELIER, ProcessVariable.ofString("reportWorkshops"),
+      ReportCategory.MISE_A_DISPOSITION, ProcessVariable.ofString("reportProvisions"),
+      ReportCategory.EVENEMENT, ProcessVariable.ofString("reportEvents"),
+      ReportCategory.SCOLAIRES, ProcessVariable.ofString("reportSchoolPupils"),
+      ReportCategory.DEMANDEURS_EMPLOI, ProcessVariable.ofString("reportJobSeekers"),
+      ReportCategory.ENSEIGNANTS, ProcessVariable.ofString("reportTeachers"),
+      ReportCategory.SENIORS, ProcessVariable.ofString("reportSeniors"),
+      ReportCategory.TOUT_PUBLIC, ProcessVariable.ofString("reportGeneralPublic"),
+      ReportCategory.AUTRE, ProcessVariable.ofString("reportOtherPublics"));
   public static final ProcessVariable<String> APPRECIATION = ProcessVariable.ofString("audienceAppreciation");
   public static final ProcessVariable<String> COMMENTS = ProcessVariable.ofString("reportComments");
 

@@ -105,8 +105,8 @@ class HandoverDayController {
     return accounts.personOfUser(userId).map(Person::fullName).orElse(userId);
   }
 
+  /** « vendredi »: a day's name inside a French sentence takes no capital. */
   private static String dayName(LocalDate day) {
-    String name = day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.FRENCH);
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    return day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.FRENCH);
   }
 }

@@ -1,23 +1,20 @@
 package fr.manche.tna.handover.web;
 
+import fr.manche.tna.membership.MemberPages;
 import fr.manche.tna.handover.Booking;
 import fr.manche.tna.handover.Bookings;
 import fr.manche.tna.handover.Bookings.FreeSlot;
 import fr.manche.tna.loan.LoanRequest;
 import fr.manche.tna.loan.LoanRequestService;
-import fr.manche.tna.membership.AccountService;
-import fr.manche.tna.membership.Person;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.Logs;
 import fr.manche.tna.platform.security.CurrentUser;
-import fr.manche.tna.platform.security.Secrets;
 import fr.manche.tna.platform.security.StaffPagesFilter;
 import fr.manche.tna.platform.time.ParisTime;
 import fr.manche.tna.platform.web.Page;
 import fr.manche.tna.platform.web.TasklistLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,12 +45,12 @@ class MemberHandoversController {
 
   private final Bookings bookings;
   private final LoanRequestService loans;
-  private final AccountService accounts;
+  private final MemberPages pages;
 
-  MemberHandoversController(Bookings bookings, LoanRequestService loans, AccountService accounts) {
+  MemberHandoversController(Bookings bookings, LoanRequestService loans, MemberPages pages) {
     this.bookings = bookings;
     this.loans = loans;
-    this.accounts = accounts;
+    this.pages = pages;
   }
 
   /** An appointment as the page shows it, with the slots it may move to while it may still change. */
@@ -62,7 +59,7 @@ class MemberHandoversController {
 
   @GetMapping(PATH)
   String page(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
-    Optional<Member> member = member(request, response);
+    Optional<MemberPages.Member> member = pages.member(request, response);
     if (member.isEmpty()) {
       return response.isCommitted() ? null : "redirect:" + Page.REMISES.path();
     }
@@ -85,7 +82,7 @@ class MemberHandoversController {
     model.addAttribute("refusedId", ours ? refusedId : null);
     model.addAttribute("rows", rows);
     model.addAttribute("tasklist", TasklistLinks.TASKLIST_PATH);
-    model.addAttribute(StaffPagesFilter.CSRF_ATTRIBUTE, token(request.getSession()));
+    model.addAttribute(StaffPagesFilter.CSRF_ATTRIBUTE, MemberPages.token(request.getSession()));
     return "handover/mes-rendez-vous";
   }
 
@@ -93,7 +90,7 @@ class MemberHandoversController {
   String move(@PathVariable String id, @RequestParam(name = "_csrf", required = false) String csrf,
       @RequestParam(name = "creneau", defaultValue = "") String slot,
       HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
-    Optional<Member> member = postingMember(request, response, csrf);
+    Optional<MemberPages.Member> member = pages.postingMember(request, response, csrf);
     if (member.isEmpty()) {
       return null;
     }
@@ -111,7 +108,7 @@ class MemberHandoversController {
   @PostMapping(PATH + "/{id}/annuler")
   String cancel(@PathVariable String id, @RequestParam(name = "_csrf", required = false) String csrf,
       HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
-    Optional<Member> member = postingMember(request, response, csrf);
+    Optional<MemberPages.Member> member = pages.postingMember(request, response, csrf);
     if (member.isEmpty()) {
       return null;
     }
@@ -136,52 +133,5 @@ class MemberHandoversController {
     return id != null && id.matches("\\d{1,18}") ? Long.parseLong(id) : -1;
   }
 
-  /** The logged-in member and their organisation; empty when the answer is already given (401, 403) or for staff. */
-  private Optional<Member> member(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Optional<CurrentUser> user = CurrentUser.of(request);
-    if (user.isEmpty()) {
-      response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-      return Optional.empty();
-    }
-    if (user.get().isStaff()) {
-      return Optional.empty();
-    }
-    Optional<Person> person = accounts.personOfUser(user.get().userId()).filter(Person::active);
-    if (person.isEmpty()) {
-      response.sendError(HttpServletResponse.SC_FORBIDDEN);
-      return Optional.empty();
-    }
-    return Optional.of(new Member(user.get(), person.get().organisationId()));
-  }
 
-  /** The member posting a form of this page, with the form's token of their session (CSRF); staff get 403. */
-  private Optional<Member> postingMember(HttpServletRequest request, HttpServletResponse response, String csrf)
-      throws IOException {
-    Optional<Member> member = member(request, response);
-    if (member.isEmpty()) {
-      if (!response.isCommitted()) {
-        response.sendError(HttpServletResponse.SC_FORBIDDEN);
-      }
-      return Optional.empty();
-    }
-    HttpSession session = request.getSession(false);
-    Object token = session == null ? null : session.getAttribute(StaffPagesFilter.CSRF_ATTRIBUTE);
-    if (token == null || !token.equals(csrf)) {
-      response.sendError(HttpServletResponse.SC_FORBIDDEN, "Formulaire expiré : rechargez la page.");
-      return Optional.empty();
-    }
-    return member;
-  }
-
-  /** The session's form token, created once (the same one the staff pages use). */
-  private static String token(HttpSession session) {
-    Object token = session.getAttribute(StaffPagesFilter.CSRF_ATTRIBUTE);
-    if (token == null) {
-      token = Secrets.random();
-      session.setAttribute(StaffPagesFilter.CSRF_ATTRIBUTE, token);
-    }
-    return token.toString();
-  }
-
-  private record Member(CurrentUser user, long organisationId) {}
 }

@@ -1,24 +1,21 @@
 package fr.manche.tna.loan.web;
 
+import fr.manche.tna.membership.MemberPages;
 import fr.manche.tna.loan.LoanLifecycle;
 import fr.manche.tna.loan.LoanLifecycle.ExtensionOutcome;
 import fr.manche.tna.loan.LoanRequest;
 import fr.manche.tna.loan.LoanRequestService;
 import fr.manche.tna.loan.LoanRequestStatus;
 import fr.manche.tna.loan.LoanRules;
-import fr.manche.tna.membership.AccountService;
-import fr.manche.tna.membership.Person;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.Logs;
 import fr.manche.tna.platform.security.CurrentUser;
-import fr.manche.tna.platform.security.Secrets;
 import fr.manche.tna.platform.security.StaffPagesFilter;
 import fr.manche.tna.platform.time.ParisTime;
 import fr.manche.tna.platform.web.Page;
 import fr.manche.tna.platform.web.TasklistLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,21 +45,21 @@ class MemberLoansController {
   private final LoanViews views;
   private final LoanLifecycle lifecycle;
   private final LoanRequestService requests;
-  private final AccountService accounts;
+  private final MemberPages pages;
   private final TasklistLinks links;
 
-  MemberLoansController(LoanViews views, LoanLifecycle lifecycle, LoanRequestService requests, AccountService accounts,
+  MemberLoansController(LoanViews views, LoanLifecycle lifecycle, LoanRequestService requests, MemberPages pages,
       TasklistLinks links) {
     this.views = views;
     this.lifecycle = lifecycle;
     this.requests = requests;
-    this.accounts = accounts;
+    this.pages = pages;
     this.links = links;
   }
 
   @GetMapping(PATH)
   String page(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
-    Optional<Member> member = member(request, response);
+    Optional<MemberPages.Member> member = pages.member(request, response);
     if (member.isEmpty()) {
       return response.isCommitted() ? null : "redirect:" + Page.PRETS.path();
     }
@@ -72,7 +69,7 @@ class MemberLoansController {
   @PostMapping(PATH + "/{id}/annuler")
   String cancel(@PathVariable String id, @RequestParam(name = "_csrf", required = false) String csrf,
       HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) throws IOException {
-    Optional<Member> member = postingMember(request, response, csrf);
+    Optional<MemberPages.Member> member = pages.postingMember(request, response, csrf);
     if (member.isEmpty()) {
       return null;
     }
@@ -94,7 +91,7 @@ class MemberLoansController {
       @RequestParam(name = "nouveauDernierJour", defaultValue = "") String newLastDay,
       @RequestParam(name = "raison", defaultValue = "") String reason,
       HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) throws IOException {
-    Optional<Member> member = postingMember(request, response, csrf);
+    Optional<MemberPages.Member> member = pages.postingMember(request, response, csrf);
     if (member.isEmpty()) {
       return null;
     }
@@ -114,7 +111,7 @@ class MemberLoansController {
     }
   }
 
-  private String refused(HttpServletRequest request, HttpServletResponse response, Model model, Member member, long loanId,
+  private String refused(HttpServletRequest request, HttpServletResponse response, Model model, MemberPages.Member member, long loanId,
       InvalidInputException refused, Map<String, String> typed) {
     LOG.info("Action refusée sur /mes-emprunts (prêt n° {}) : {}", loanId, Logs.safe(refused.getMessage()));
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -124,7 +121,7 @@ class MemberLoansController {
     return render(request, model, member, errors, Map.of(loanId, typed));
   }
 
-  private boolean loanBelongsTo(Member member, long loanId) {
+  private boolean loanBelongsTo(MemberPages.Member member, long loanId) {
     try {
       lifecycle.ofOrganisation(member.organisationId(), loanId);
       return true;
@@ -133,7 +130,7 @@ class MemberLoansController {
     }
   }
 
-  private String render(HttpServletRequest request, Model model, Member member, Map<Long, String> errors,
+  private String render(HttpServletRequest request, Model model, MemberPages.Member member, Map<Long, String> errors,
       Map<Long, Map<String, String>> typed) {
     model.addAttribute("loans", views.ofOrganisation(member.organisationId(), member.user().userId(), member.user().groupIds()));
     model.addAttribute("errors", errors);
@@ -142,7 +139,7 @@ class MemberLoansController {
     model.addAttribute("maxOrdinaryDays", LoanRules.MAX_ORDINARY_DAYS);
     model.addAttribute("tasklist", TasklistLinks.TASKLIST_PATH);
     model.addAttribute("startLoan", TasklistLinks.TASKLIST_PATH + "#/?processStart=LoanRequest");
-    model.addAttribute(StaffPagesFilter.CSRF_ATTRIBUTE, token(request.getSession()));
+    model.addAttribute(StaffPagesFilter.CSRF_ATTRIBUTE, MemberPages.token(request.getSession()));
     return "loan/mes-emprunts";
   }
 
@@ -151,52 +148,5 @@ class MemberLoansController {
     return id != null && id.matches("\\d{1,18}") ? Long.parseLong(id) : -1;
   }
 
-  /** The logged-in member and their organisation; empty when the answer is already given (401, 403) or for staff. */
-  private Optional<Member> member(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Optional<CurrentUser> user = CurrentUser.of(request);
-    if (user.isEmpty()) {
-      response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-      return Optional.empty();
-    }
-    if (user.get().isStaff()) {
-      return Optional.empty();
-    }
-    Optional<Person> person = accounts.personOfUser(user.get().userId()).filter(Person::active);
-    if (person.isEmpty()) {
-      response.sendError(HttpServletResponse.SC_FORBIDDEN);
-      return Optional.empty();
-    }
-    return Optional.of(new Member(user.get(), person.get().organisationId()));
-  }
 
-  /** The member posting a form of this page, with the form's token of their session (CSRF). */
-  private Optional<Member> postingMember(HttpServletRequest request, HttpServletResponse response, String csrf)
-      throws IOException {
-    Optional<Member> member = member(request, response);
-    if (member.isEmpty()) {
-      if (!response.isCommitted()) {
-        response.sendError(HttpServletResponse.SC_FORBIDDEN);
-      }
-      return Optional.empty();
-    }
-    HttpSession session = request.getSession(false);
-    Object token = session == null ? null : session.getAttribute(StaffPagesFilter.CSRF_ATTRIBUTE);
-    if (token == null || !token.equals(csrf)) {
-      response.sendError(HttpServletResponse.SC_FORBIDDEN, "Formulaire expiré : rechargez la page.");
-      return Optional.empty();
-    }
-    return member;
-  }
-
-  /** The session's form token, created once (the same one the staff pages use). */
-  private static String token(HttpSession session) {
-    Object token = session.getAttribute(StaffPagesFilter.CSRF_ATTRIBUTE);
-    if (token == null) {
-      token = Secrets.random();
-      session.setAttribute(StaffPagesFilter.CSRF_ATTRIBUTE, token);
-    }
-    return token.toString();
-  }
-
-  private record Member(CurrentUser user, long organisationId) {}
 }

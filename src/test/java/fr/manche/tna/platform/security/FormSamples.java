@@ -77,6 +77,11 @@ final class FormSamples {
    * @param siret the SIRET of an organisation with a convention in force (what staff forms name)
    * @param freeSiret a valid SIRET no organisation has yet (for an application)
    */
+  /** A value for one form's field that only this run's data makes valid (an item in the member's hands...). */
+  void override(String formId, String key, String value) {
+    formOverrides.put(formId + "." + key, value);
+  }
+
   FormSamples(String siret, String freeSiret, String nonce) {
     LocalDate today = fr.manche.tna.platform.time.ParisTime.today();
     String future = today.plusDays(60).format(DAY);

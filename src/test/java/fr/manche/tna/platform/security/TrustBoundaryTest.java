@@ -616,6 +616,21 @@ class TrustBoundaryTest {
     String number = ("TB-" + nonce).replaceAll("[^A-Za-z0-9-]", "").toUpperCase(java.util.Locale.ROOT);
     number = number.substring(0, Math.min(number.length(), 30));
     equipment.create(new fr.manche.tna.inventory.ItemDraft(number, "SN-" + number, "Tablette", "Chargeur", "Disponible", ""), "securite");
+    // A damage report names an item the member's organisation has picked up: one such loan, written as it stands.
+    String lent = ("TL-" + nonce).replaceAll("[^A-Za-z0-9-]", "").toUpperCase(java.util.Locale.ROOT);
+    lent = lent.substring(0, Math.min(lent.length(), 30));
+    long lentId = equipment.create(new fr.manche.tna.inventory.ItemDraft(lent, "SN-" + lent, "Tablette", "Chargeur",
+        "Disponible", ""), "securite").id();
+    org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.sql("insert into loan_request (organisation_id, requested_by, activities, expected_audience, first_day, last_day,"
+            + " status, created_at, picked_up_at) values (?, ?, 'Ateliers', 'Tout public', ?, ?, 'APPROUVEE', ?, ?)")
+        .params(signed.convention().organisationId(), signed.memberSignatoryUserId(), today.minusDays(3), today.plusDays(3),
+            java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now().minusDays(3))
+        .update(keys, "id");
+    long loanId = keys.getKey().longValue();
+    jdbc.sql("insert into loan_request_item (loan_request_id, position, item_id) values (?, 1, ?)").params(loanId, lentId).update();
+    control.override("DamageReportStart", "inventoryNumber", lent);
+    control.override("DamageReportStart", "occurredOn", today.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
     Findings findings = new Findings();
     for (StartFormModel start : catalogue.startForms()) {
       for (String group : start.starterGroups().isEmpty() ? List.of(ADMINISTRATORS) : start.starterGroups()) {

@@ -172,7 +172,8 @@ class EveryPageLayoutTest {
 
   /** The paths of every GET mapping of the application that renders a template, path variables filled in. */
   private List<String> pagePaths() {
-    Map<String, String> examples = Map.of("id", String.valueOf(organisationId));
+    // A booking no one holds: its page answers « not found » in the shared layout.
+    Map<String, String> examples = Map.of("id", String.valueOf(organisationId), "bookingId", "987654321");
     TreeSet<String> paths = new TreeSet<>();
     for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
       HandlerMethod handler = mapping.getValue();
