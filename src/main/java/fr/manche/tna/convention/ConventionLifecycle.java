@@ -196,6 +196,15 @@ public class ConventionLifecycle {
     return conventions.ofOrganisation(organisationId).stream().anyMatch(convention -> convention.allowsLoansOn(day));
   }
 
+  /**
+   * The organisations a member of the network on that day: a convention in force, not terminated (R23: who is invited
+   * to the committee and reviewed at year end). Each once, by id.
+   */
+  public List<Long> membersOn(LocalDate day) {
+    return conventions.signedCovering(day).stream().filter(convention -> convention.allowsLoansOn(day))
+        .map(Convention::organisationId).distinct().toList();
+  }
+
   /** The organisation's signed convention covering that day (terminated partly or not), if any. */
   public Optional<Convention> inForceOn(long organisationId, LocalDate day) {
     return conventions.ofOrganisation(organisationId).stream()

@@ -123,6 +123,15 @@ class ConventionRepository {
   }
 
   /** The organisation's conventions, most recent first. */
+  /** The signed conventions whose dates cover the day (terminated or not: the caller checks). */
+  java.util.List<Convention> signedCovering(java.time.LocalDate day) {
+    return jdbc.sql("select * from convention where status = 'SIGNEE' and effective_date <= ? and last_day >= ?"
+            + " order by organisation_id")
+        .params(day, day)
+        .query(ConventionRepository::map)
+        .list();
+  }
+
   java.util.List<Convention> ofOrganisation(long organisationId) {
     return jdbc.sql("select * from convention where organisation_id = ? order by id desc")
         .param(organisationId)

@@ -294,6 +294,31 @@ class MailTemplatesTest {
       samples.add(Mail.of(template).with("organisation", ORGANISATION).with("loan", approved)
           .with("dueOn", LocalDate.of(2027, 4, 16)).with("processInstanceId", "pi-11"));
     }
+    // The steering cycle (issue 12): the committee's invitation, agenda and minutes; the year-end review.
+    ZonedDateTime meeting = ZonedDateTime.parse("2027-06-15T14:30:00+02:00[Europe/Paris]");
+    fr.manche.tna.steering.SteeringCycles.Committee committee = new fr.manche.tna.steering.SteeringCycles.Committee(4, 2027,
+        true, meeting, "Maison du Département, Saint-Lô", "Bilan des prêts ; projets de la rentrée.",
+        LocalDate.of(2027, 6, 5), "Échanges sur les ateliers seniors.", "Un atelier commun à l'automne.",
+        "Médiathèque de Percy\nCommune de Villedieu", "pi-12");
+    for (String template : List.of("committee-invitation", "committee-agenda", "committee-minutes")) {
+      for (List<fr.manche.tna.steering.SteeringCycles.Proposal> proposals : List.of(
+          List.<fr.manche.tna.steering.SteeringCycles.Proposal>of(),
+          List.of(new fr.manche.tna.steering.SteeringCycles.Proposal(1, 1, "Médiathèque de Percy", "PRATIQUE",
+              "Les ateliers seniors", null)))) {
+        Mail mail = Mail.of(template).with("organisation", ORGANISATION).with("committee", committee)
+            .with("proposals", proposals);
+        samples.add(template.equals("committee-invitation")
+            ? mail.appointment("comite-4@reseau-tna.manche.fr", meeting, meeting.plusHours(3)) : mail);
+      }
+    }
+    fr.manche.tna.steering.Reviews.Review review = new fr.manche.tna.steering.Reviews.Review(6, 1, ORGANISATION.name(), 2027,
+        java.util.Map.of(), 24, 150, null, null, ZonedDateTime.parse("2027-12-02T10:00:00+01:00[Europe/Paris]"),
+        "Dans les locaux de la structure", "Objectifs atteints.", "Un atelier emploi.", true, "pi-13");
+    for (String template : List.of("review-opened", "review-interview", "review-summary")) {
+      Mail mail = Mail.of(template).with("organisation", ORGANISATION).with("review", review).with("processInstanceId", "pi-13");
+      samples.add(template.equals("review-interview")
+          ? mail.appointment("bilan-6@reseau-tna.manche.fr", review.interviewAt(), review.interviewAt().plusMinutes(90)) : mail);
+    }
     for (String template : List.of("loan-extension-to-review", "loan-extension-refused")) {
       LoanExtension extension = new LoanExtension(3, 42, "pi-5", "julie.hamel", LocalDate.of(2027, 3, 9),
           LocalDate.of(2027, 4, 9), "Le projet dure un mois de plus.",

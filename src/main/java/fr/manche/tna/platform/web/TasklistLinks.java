@@ -39,6 +39,11 @@ public class TasklistLinks {
     return baseUrl + "/documents/" + documentTypeName.toLowerCase(java.util.Locale.ROOT) + "/" + documentId;
   }
 
+  /** The application's home page: the menu of the pages the reader's role may open. */
+  public String home() {
+    return baseUrl + Page.ACCUEIL.path();
+  }
+
   /** The member's page: their conventions, dates, amendments and documents. */
   public String memberConventions() {
     return baseUrl + "/ma-convention";

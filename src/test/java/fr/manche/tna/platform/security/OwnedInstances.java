@@ -129,6 +129,11 @@ final class OwnedInstances {
     variables.put("handoverKind", "RETRAIT");
     variables.put("inspectionId", NO_SUCH_ID);
     variables.put("damageCaseId", NO_SUCH_ID);
+    variables.put("cycleId", NO_SUCH_ID);
+    variables.put("reviewId", NO_SUCH_ID);
+    variables.put("meetingAt", Date.from(java.time.Instant.parse("2099-01-01T13:00:00Z")));
+    variables.put("proposalsClosedAt", Date.from(java.time.Instant.parse("2098-12-20T07:00:00Z")));
+    variables.put("interviewAt", Date.from(java.time.Instant.parse("2099-01-02T09:00:00Z")));
     variables.put("acknowledgedOnSite", false);
     variables.put("bookingId", NO_SUCH_ID);
     variables.put("maintenanceId", NO_SUCH_ID);

@@ -629,6 +629,14 @@ class TrustBoundaryTest {
         .update(keys, "id");
     long loanId = keys.getKey().longValue();
     jdbc.sql("insert into loan_request_item (loan_request_id, position, item_id) values (?, 1, ?)").params(loanId, lentId).update();
+    // A proposal for the committee needs one open to the member's organisation.
+    org.springframework.jdbc.support.KeyHolder cycle = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.sql("insert into steering_cycle (kind, period_year, started_by, started_at, meeting_at, place, agenda,"
+            + " proposals_deadline) values ('COMITE', ?, 'securite', ?, ?, 'Saint-Lô', 'Ordre du jour', ?)")
+        .params(today.getYear(), java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now().plusDays(20), today.plusDays(10))
+        .update(cycle, "id");
+    jdbc.sql("insert into committee_invitation (cycle_id, organisation_id) values (?, ?)")
+        .params(cycle.getKey().longValue(), signed.convention().organisationId()).update();
     control.override("DamageReportStart", "inventoryNumber", lent);
     control.override("DamageReportStart", "occurredOn", today.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
     Findings findings = new Findings();
