@@ -7,28 +7,23 @@ import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import fr.manche.tna.platform.time.ParisTime;
 import fr.manche.tna.signature.PdfLayout;
 import fr.manche.tna.steering.Figures.Breakdown;
 import fr.manche.tna.steering.Figures.Count;
-import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /**
  * The committee's pack of indicators (R23, R24) as a PDF document in French: the period and its limits, then the same
- * tables as the page and the CSV. Only characters of the standard fonts (WinAnsi) are written.
+ * figures as the page and the CSV, one line each. Only characters of the standard fonts (WinAnsi) are written.
  */
 public final class IndicatorsDocument {
 
   private static final Font TEXT = FontFactory.getFont(FontFactory.HELVETICA, 10);
   private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
   private static final Font SUBTITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-  private static final Color HEADER = new Color(230, 230, 230);
 
   private IndicatorsDocument() {}
 
@@ -51,18 +46,18 @@ public final class IndicatorsDocument {
       PdfLayout.paragraph(document, "Comptes rendus : " + figures.reports() + ".");
 
       PdfLayout.heading(document, "Actions menées");
-      document.add(counts("Type d'action", "Nombre", figures.actions(), figures.totalActions()));
-      PdfLayout.heading(document, "Publics touchés");
-      document.add(counts("Type de public", "Personnes", figures.audiences(), figures.totalPeople()));
-      PdfLayout.heading(document, "Appréciation du public");
-      document.add(counts("Appréciation", "Comptes rendus", figures.appreciations(), figures.reports()));
+      counts(document, figures.actions(), "actions", figures.totalActions());
+      PdfLayout.heading(document, "Publics touchés (nombre de personnes)");
+      counts(document, figures.audiences(), "personnes", figures.totalPeople());
+      PdfLayout.heading(document, "Appréciation du public (nombre de comptes rendus)");
+      counts(document, figures.appreciations(), "comptes rendus", figures.reports());
       PdfLayout.heading(document, "Par semestre");
-      document.add(breakdown("Semestre", figures.byHalfYear()));
+      breakdown(document, figures.byHalfYear());
       PdfLayout.heading(document, "Par structure");
-      document.add(breakdown("Structure", figures.byMember()));
+      breakdown(document, figures.byMember());
       PdfLayout.heading(document, "Par type de matériel");
       PdfLayout.paragraph(document, "Un compte rendu compte pour chaque type de matériel de son prêt.");
-      document.add(breakdown("Type de matériel", figures.byEquipmentType()));
+      breakdown(document, figures.byEquipmentType());
       document.close();
     } catch (DocumentException e) {
       throw new IllegalStateException("Cannot write the indicators of " + figures.period().label(), e);
@@ -70,45 +65,30 @@ public final class IndicatorsDocument {
     return out.toByteArray();
   }
 
-  private static PdfPTable counts(String what, String number, List<Count> counts, long total) {
-    PdfPTable table = table(new float[] {3, 1}, what, number);
+  /** « Séances d'initiation : 8 », one line a category, then the total. */
+  private static void counts(Document document, List<Count> counts, String unit, long total) {
     for (Count count : counts) {
-      cells(table, TEXT, count.label(), String.valueOf(count.number()));
+      line(document, TEXT, count.label() + " : " + count.number());
     }
-    cells(table, BOLD, "Total", String.valueOf(total));
-    return table;
+    line(document, BOLD, "Total : " + total + " " + unit);
   }
 
-  private static PdfPTable breakdown(String what, List<Breakdown> rows) {
-    PdfPTable table = table(new float[] {3, 1, 1, 1}, what, "Comptes rendus", "Actions", "Personnes");
+  /** « Médiathèque de Pontorson : 2 comptes rendus, 6 actions, 199 personnes », one line a row. */
+  private static void breakdown(Document document, List<Breakdown> rows) {
     if (rows.isEmpty()) {
-      PdfPCell none = new PdfPCell(new Phrase("Aucun compte rendu.", TEXT));
-      none.setColspan(4);
-      table.addCell(none);
+      line(document, TEXT, "Aucun compte rendu.");
     }
     for (Breakdown row : rows) {
-      cells(table, TEXT, row.label(), String.valueOf(row.reports()), String.valueOf(row.actions()),
-          String.valueOf(row.people()));
+      line(document, TEXT, row.label() + " : " + row.reports() + " " + (row.reports() <= 1 ? "compte rendu" : "comptes rendus")
+          + ", " + row.actions() + " " + (row.actions() <= 1 ? "action" : "actions") + ", " + row.people() + " "
+          + (row.people() <= 1 ? "personne" : "personnes"));
     }
-    return table;
   }
 
-  private static PdfPTable table(float[] widths, String... headers) {
-    PdfPTable table = new PdfPTable(widths);
-    table.setWidthPercentage(100);
-    table.setSpacingBefore(6);
-    table.setHeaderRows(1);
-    for (String header : headers) {
-      PdfPCell cell = new PdfPCell(new Phrase(header, BOLD));
-      cell.setBackgroundColor(HEADER);
-      table.addCell(cell);
-    }
-    return table;
-  }
-
-  private static void cells(PdfPTable table, Font font, String... values) {
-    for (String value : values) {
-      table.addCell(new PdfPCell(new Phrase(value, font)));
-    }
+  private static void line(Document document, Font font, String text) {
+    Paragraph line = new Paragraph(text, font);
+    line.setIndentationLeft(12);
+    line.setSpacingAfter(2);
+    document.add(line);
   }
 }
