@@ -19,9 +19,9 @@ class PageTest {
     Pages demo = pagesWithProfiles("demo");
     assertThat(demo.menuFor(STAFF)).containsExactly(
         Page.ACCUEIL, Page.CONVENTIONS, Page.ORGANISATIONS, Page.MATERIEL, Page.PRETS, Page.USAGE_DU_DEPARTEMENT,
-        Page.HORAIRES, Page.REMISES, Page.JOURNAL_DES_DECISIONS, Page.COURRIELS, Page.DISPONIBILITES, Page.LISTE_DES_TACHES);
+        Page.HORAIRES, Page.REMISES, Page.INDICATEURS, Page.JOURNAL_DES_DECISIONS, Page.COURRIELS, Page.DISPONIBILITES, Page.LISTE_DES_TACHES);
     assertThat(demo.menuFor(MEMBER)).containsExactly(Page.ACCUEIL, Page.MA_CONVENTION, Page.MES_DEMANDES, Page.MES_EMPRUNTS,
-        Page.MES_RENDEZ_VOUS, Page.DISPONIBILITES, Page.LISTE_DES_TACHES);
+        Page.MES_RENDEZ_VOUS, Page.MES_INDICATEURS, Page.DISPONIBILITES, Page.LISTE_DES_TACHES);
     assertThat(demo.menuFor(Optional.empty())).isEmpty();
     assertThat(pagesWithProfiles("prod").menuFor(STAFF)).doesNotContain(Page.COURRIELS);
   }
@@ -30,7 +30,7 @@ class PageTest {
   void theStaffPagesGuardCoversEveryStaffPageAndWhatLiesBelow() {
     assertThat(Page.staffUrlPatterns()).containsExactlyInAnyOrder(
         "/conventions", "/conventions/*", "/organisations", "/organisations/*", "/materiel", "/materiel/*", "/prets", "/prets/*",
-        "/usage-du-departement", "/usage-du-departement/*", "/horaires", "/horaires/*", "/remises", "/remises/*", "/audit", "/audit/*",
+        "/usage-du-departement", "/usage-du-departement/*", "/horaires", "/horaires/*", "/remises", "/remises/*", "/indicateurs", "/indicateurs/*", "/audit", "/audit/*",
         "/courriels", "/courriels/*");
     assertThat(Page.ORGANISATIONS.covers("/organisations/12")).isTrue();
     assertThat(Page.ORGANISATIONS.covers("/organisationsX")).isFalse();
