@@ -223,7 +223,7 @@ public class SteeringCycles {
       names.add(organisations.findById(id).map(Organisation::name).orElseThrow());
     }
     jdbc.sql("update steering_cycle set attendance = ?, minutes = ?, decisions = ?, recorded_by = ? where id = ?")
-        .params(String.join("\n", names), required(minutes, "Compte rendu", 8000), required(decisions, "Décisions", 4000),
+        .params(String.join("\n", names), required(minutes, "Compte rendu", 4000), required(decisions, "Décisions", 4000),
             actor, cycleId)
         .update();
     audit.record(actor, "Compte rendu du comité du réseau enregistré", "Comité " + committee(cycleId).year() + " : "

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
@@ -44,12 +45,20 @@ public final class InstanceGrants {
     Context.getCommandContext()
         .runWithoutAuthorization(
             () -> {
-              Authorization grant =
-                  authorizations.createAuthorizationQuery()
+              // A grant created earlier in this same command (two instances started at once) is not in the
+              // database yet: look in the command's cache first, or the second insert would break the unique index.
+              Authorization grant = Context.getCommandContext().getDbEntityManager()
+                  .getCachedEntitiesByType(AuthorizationEntity.class).stream()
+                  .filter(cached -> AccountService.ALL_MEMBERS_GROUP.equals(cached.getGroupId())
+                      && cached.getResourceType() == Resources.PROCESS_DEFINITION.resourceType()
+                      && processKey.equals(cached.getResourceId()))
+                  .map(Authorization.class::cast)
+                  .findFirst()
+                  .orElseGet(() -> authorizations.createAuthorizationQuery()
                       .groupIdIn(AccountService.ALL_MEMBERS_GROUP)
                       .resourceType(Resources.PROCESS_DEFINITION)
                       .resourceId(processKey)
-                      .singleResult();
+                      .singleResult());
               if (grant == null) {
                 grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
                 grant.setGroupId(AccountService.ALL_MEMBERS_GROUP);

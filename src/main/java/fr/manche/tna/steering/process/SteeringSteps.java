@@ -155,6 +155,10 @@ class SteeringSteps {
       if (due && !"oui".equals(answer) && !"non".equals(answer)) {
         throw new InvalidInputException("La convention se termine dans l'année : dites si son renouvellement est proposé.");
       }
+      if (!due && "oui".equals(answer)) {
+        throw new InvalidInputException("La convention ne se termine pas dans l'année : pas de renouvellement à proposer"
+            + " maintenant.");
+      }
       boolean propose = due && "oui".equals(answer);
       reviews.record(reviewId, YearEndReviewProcess.RESULTS.getOrNull(task), YearEndReviewProcess.PLANS.getOrNull(task), propose,
           Actor.of(task));
