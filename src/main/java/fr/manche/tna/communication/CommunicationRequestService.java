@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -82,6 +83,11 @@ public class CommunicationRequestService {
 
   public CommunicationRequest find(long requestId) {
     return jdbc.sql("select * from communication_request where id = ?").param(requestId).query(CommunicationRequestService::map).single();
+  }
+
+  /** The request of that id, or empty when there is none (an id a form or a caller made up). */
+  public Optional<CommunicationRequest> findIfAny(long requestId) {
+    return jdbc.sql("select * from communication_request where id = ?").param(requestId).query(CommunicationRequestService::map).optional();
   }
 
   private record Checked(String subject, String content, String media, String partners, LocalDate plannedOn) {}

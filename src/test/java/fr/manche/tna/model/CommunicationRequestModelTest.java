@@ -2,6 +2,7 @@ package fr.manche.tna.model;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * CommunicationRequest.bpmn (R21): the referents review a member's request and grant it, refuse it, or ask for
- * changes, which the member's organisation makes before the referents review it again.
+ * changes, which the member's organisation makes before the referents review it again; granted, the operation's report
+ * is started (R22, JointReport.bpmn), refused, none.
  */
 class CommunicationRequestModelTest {
 
@@ -35,7 +37,7 @@ class CommunicationRequestModelTest {
   }
 
   @Test
-  void theReferentsReviewTheRequestAndGrantIt() throws Exception {
+  void theReferentsReviewTheRequestAndGrantItWhichStartsTheJointReport() throws Exception {
     assertThat(request).isWaitingAt("UserTask_ReviewRequest");
     assertThat(models.task("UserTask_ReviewRequest")).hasCandidateGroup("tna-referents-reseau")
         .hasName("Examiner la demande de communication");
@@ -45,20 +47,25 @@ class CommunicationRequestModelTest {
     verify(models.delegateOf("ServiceTask_RecordDecision")).execute(any());
     models.executeDueJobs();
     verify(models.delegateOf("ServiceTask_NotifyMember")).execute(any());
-    assertThat(request).isEnded().hasPassed("EndEvent_RequestAnswered").hasNotPassed("UserTask_AmendRequest");
+    verify(models.delegateOf("ServiceTask_StartJointReport")).execute(any());
+    assertThat(request).isEnded().hasPassed("ServiceTask_StartJointReport", "EndEvent_RequestAnswered")
+        .hasNotPassed("UserTask_AmendRequest");
   }
 
   @Test
-  void aRefusalIsAnAnswerToo() throws Exception {
+  void aRefusalIsAnAnswerTooAndAsksForNoReport() throws Exception {
     review("refuser", false);
     models.executeDueJobs();
-    assertThat(request).isEnded().hasPassed("EndEvent_RequestAnswered").hasNotPassed("UserTask_AmendRequest");
+    verify(models.delegateOf("ServiceTask_StartJointReport"), never()).execute(any());
+    assertThat(request).isEnded().hasPassed("EndEvent_RequestAnswered")
+        .hasNotPassed("UserTask_AmendRequest", "ServiceTask_StartJointReport");
   }
 
   @Test
   void changesRequestedGoToTheMembersOrganisationThenBackToTheReferents() throws Exception {
     review("modifier", true);
     models.executeDueJobs();
+    verify(models.delegateOf("ServiceTask_StartJointReport"), never()).execute(any());
     verify(models.delegateOf("ServiceTask_NotifyMember")).execute(any());
     assertThat(request).isWaitingAt("UserTask_AmendRequest");
     assertThat(models.task("UserTask_AmendRequest")).hasCandidateGroup("membre-villedieu")
@@ -75,12 +82,14 @@ class CommunicationRequestModelTest {
     review("accorder", false);
     models.executeDueJobs();
     verify(models.delegateOf("ServiceTask_NotifyMember"), times(2)).execute(any());
-    assertThat(request).isEnded().hasPassed("EndEvent_RequestAnswered");
+    verify(models.delegateOf("ServiceTask_StartJointReport")).execute(any());
+    assertThat(request).isEnded().hasPassed("ServiceTask_StartJointReport", "EndEvent_RequestAnswered");
   }
 
-  /** The referent's decision, and what the decision's delegate records for the gateway. */
+  /** The referent's decision, and what the decision's delegate records for the gateways. */
   private void review(String decision, boolean changesRequested) {
-    models.sets(models.delegateOf("ServiceTask_RecordDecision"), "changesRequested", changesRequested);
+    models.sets(models.delegateOf("ServiceTask_RecordDecision"),
+        Map.of("changesRequested", changesRequested, "agreed", "accorder".equals(decision)));
     models.engine().getTaskService().complete(models.task("UserTask_ReviewRequest").getId(),
         Map.of("decision", decision, "decisionComment", "Voir le logo du Département"));
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.manche.tna.communication.CommunicationDecision;
 import fr.manche.tna.communication.CommunicationRequest;
+import fr.manche.tna.communication.Appreciation;
+import fr.manche.tna.communication.JointReport;
 import fr.manche.tna.convention.Convention;
 import fr.manche.tna.convention.ConventionStatus;
 import fr.manche.tna.convention.amendment.Amendment;
@@ -213,6 +215,23 @@ class MailTemplatesTest {
           status == CommunicationDecision.ACCORDEE ? null : "Ajoutez le logo du Département.", "referent");
       samples.add(Mail.of("communication-request-submitted").with("request", request).with("organisation", ORGANISATION));
       samples.add(Mail.of("communication-request-answered").with("request", request).with("organisation", ORGANISATION));
+    }
+    // The joint operation's report (issue 12, item 4, R22): asked the day after the diffusion, reminded, sent to the
+    // referent, with and without partners and comments.
+    CommunicationRequest agreed = new CommunicationRequest(4, 12, "pi-12", "julie.hamel", "Fête du numérique",
+        "Article et affiche", "Bulletin municipal, site de la commune", "Médiathèque de Percy", LocalDate.of(2026, 6, 1),
+        CommunicationDecision.ACCORDEE, null, "referent");
+    for (String template : List.of("joint-report-requested", "joint-report-reminder")) {
+      samples.add(Mail.of(template).with("request", agreed).with("organisation", ORGANISATION)
+          .with("dueOn", LocalDate.of(2026, 6, 16)).with("processInstanceId", "pi-13"));
+    }
+    for (boolean details : List.of(true, false)) {
+      JointReport report = new JointReport(5, 4, 12, "Fête du numérique", LocalDate.of(2026, 6, 1), "julie.hamel",
+          OffsetDateTime.parse("2026-06-03T10:00:00+02:00"), "Un article d'une page et trois affiches en mairie.", 1200, 4,
+          details ? "Médiathèque de Percy" : null, Appreciation.SATISFAIT,
+          details ? "Plusieurs habitants sont venus aux ateliers après l'article." : null);
+      samples.add(Mail.of("joint-report-filed").with("request", agreed).with("organisation", ORGANISATION)
+          .with("report", report));
     }
 
     // Loan request

@@ -6,7 +6,8 @@ import fr.manche.tna.platform.process.ProcessVariable;
 /**
  * The process {@code CommunicationRequest} (bpmn/communication/CommunicationRequest.bpmn), R21: a member asks
  * the département's agreement before promoting the cooperation; the network referent agrees, asks for
- * changes (the member amends and the request comes back) or refuses. Also uses
+ * changes (the member amends and the request comes back) or refuses; once agreed, it starts the operation's report
+ * ({@link JointReportProcess}, R22) and ends. Also uses
  * {@link CommonVariables#ORGANISATION_ID} and {@link CommonVariables#MEMBER_GROUP_ID} (set when a member starts
  * it) and {@link CommonVariables#REVIEWER}.
  */
@@ -28,11 +29,14 @@ public final class CommunicationRequestProcess {
   /** Set by the process. */
   public static final ProcessVariable<Long> REQUEST_ID = ProcessVariable.ofLong("requestId");
   public static final ProcessVariable<Boolean> CHANGES_REQUESTED = ProcessVariable.ofBoolean("changesRequested");
+  /** The referent agreed: the joint report follows the diffusion ({@link JointReportProcess}, R22). */
+  public static final ProcessVariable<Boolean> AGREED = ProcessVariable.ofBoolean("agreed");
 
   public static final String REVIEW_TASK = "UserTask_ReviewRequest";
   public static final String AMEND_TASK = "UserTask_AmendRequest";
   public static final String NOTIFY_REFERENTS = "ServiceTask_NotifyReferents";
   public static final String NOTIFY_MEMBER = "ServiceTask_NotifyMember";
+  public static final String START_JOINT_REPORT = "ServiceTask_StartJointReport";
 
   private CommunicationRequestProcess() {}
 }

@@ -74,6 +74,11 @@ public class TasklistLinks {
     return baseUrl + "/conventions";
   }
 
+  /** The staff's decision log ({@code /audit}): who decided or filed what, and when. */
+  public String decisionLog() {
+    return baseUrl + Page.JOURNAL_DES_DECISIONS.path();
+  }
+
   String taskInTasklist(String taskId) {
     return tasklist() + "#/?task=" + taskId;
   }

@@ -69,7 +69,9 @@ class EveryFormTest {
       Map.entry("reportTeachers", new Sample("3", "3.0")),
       Map.entry("reportSeniors", new Sample("20", "vingt")),
       Map.entry("reportGeneralPublic", new Sample("100000", "100 000")),
-      Map.entry("reportOtherPublics", new Sample("5", "cinq")));
+      Map.entry("reportOtherPublics", new Sample("5", "cinq")),
+      Map.entry("jointPeopleReached", new Sample("1 200", "environ 1200")),
+      Map.entry("jointDiffusions", new Sample("3", "trois")));
 
   private static final String EMAIL_SAMPLE = "prenom.nom@exemple.fr";
 

@@ -171,6 +171,12 @@ final class FormSamples {
     texts.put("reportGeneralPublic", "40");
     texts.put("reportOtherPublics", "5");
     texts.put("reportComments", "Les collégiens ont adoré ; deux casques à recharger plus souvent.");
+    texts.put("jointOperation", "« Atelier numérique à la médiathèque », diffusion prévue le 15/06/2027 (Bulletin municipal)");
+    texts.put("jointWhatWasDone", "Un article d'une page dans le bulletin municipal, avec le logo du Département.");
+    texts.put("jointPeopleReached", "1 200");
+    texts.put("jointDiffusions", "3");
+    texts.put("jointPartners", "Collège Jean-Monnet");
+    texts.put("jointComments", "Plusieurs habitants sont venus aux ateliers après l'article.");
     texts.put("maintenanceDone", "Logiciel mis à jour en version 4.2, batteries contrôlées.");
     texts.put("maintenanceNotes", "Une batterie à remplacer bientôt.");
     // An application is filed for an organisation that has no convention yet.
