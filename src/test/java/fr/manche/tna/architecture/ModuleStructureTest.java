@@ -36,8 +36,8 @@ class ModuleStructureTest {
       Map.entry("loan", Set.of("platform", "notification", "membership", "convention", "inventory")),
       Map.entry("handover", Set.of("platform", "notification", "membership", "signature", "convention", "inventory",
           "loan")),
-      Map.entry("steering", Set.of("platform", "notification", "membership", "signature", "convention", "inventory",
-          "loan", "handover")),
+      Map.entry("steering", Set.of("platform", "notification", "membership", "signature", "convention", "communication",
+          "inventory", "loan", "handover")),
       Map.entry("demo", Set.of("platform", "notification", "membership", "signature", "convention", "communication",
           "requests", "inventory", "loan", "handover", "steering")));
 

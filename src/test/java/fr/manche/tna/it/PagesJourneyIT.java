@@ -83,7 +83,8 @@ class PagesJourneyIT {
     assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Ma convention de coopération");
     assertThat(browser.getPageSource()).contains("En vigueur").contains("Télécharger la convention (PDF)");
     assertThat(menu()).containsExactly(
-        "Accueil", "Ma convention", "Mes demandes", "Mes emprunts", "Disponibilités du matériel", "Liste des tâches");
+        "Accueil", "Ma convention", "Mes demandes", "Mes emprunts", "Mes rendez-vous", "Mes indicateurs",
+        "Disponibilités du matériel", "Liste des tâches");
     assertThat(browser.findElement(By.cssSelector(".tna-personne")).getText()).isEqualTo("Julie Hamel");
     screenshot("pages-02-member-convention");
     onAPhone(() -> {
@@ -118,7 +119,8 @@ class PagesJourneyIT {
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlToBe(base + "/accueil"));
     assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Bonjour Julie Hamel");
     assertThat(menu()).containsExactly(
-        "Accueil", "Ma convention", "Mes demandes", "Mes emprunts", "Disponibilités du matériel", "Liste des tâches");
+        "Accueil", "Ma convention", "Mes demandes", "Mes emprunts", "Mes rendez-vous", "Mes indicateurs",
+        "Disponibilités du matériel", "Liste des tâches");
     screenshot("pages-05-member-home");
     browser.findElement(By.cssSelector(".tna-menu")).findElement(By.linkText("Liste des tâches")).click();
     waitFor(By.xpath("//*[normalize-space()='Démarrer un processus']"));
@@ -133,7 +135,7 @@ class PagesJourneyIT {
     assertThat(browser.getCurrentUrl()).isEqualTo(base + "/conventions");
     assertThat(menu()).containsExactly(
         "Accueil", "Conventions", "Organisations", "Matériel", "Prêts", "Usage du Département", "Horaires de remise",
-        "Journal des décisions",
+        "Remises du jour", "Indicateurs", "Journal des décisions",
         "Courriels envoyés",
         "Disponibilités du matériel", "Liste des tâches");
     assertThat(browser.findElement(By.cssSelector(".tna-menu [aria-current='page']")).getText()).isEqualTo("Conventions");

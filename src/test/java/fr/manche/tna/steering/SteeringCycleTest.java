@@ -102,8 +102,10 @@ class SteeringCycleTest {
     assertThat(subjects(member.contactEmail())).noneMatch(subject -> subject.contains("ordre du jour"));
     ConventionFixtures.at(LocalDate.of(2027, 6, 11), LocalTime.of(8, 0));
     driver.runJobs(committee.getId());
-    assertThat(Mails.part(mail(member.contactEmail(), "Comité du réseau du 15 juin 2027 : ordre du jour et propositions"),
-        "text/plain")).contains("Les ateliers seniors du jeudi");
+    MimeMessage agenda = mail(member.contactEmail(), "Comité du réseau du 15 juin 2027 : ordre du jour et propositions");
+    assertThat(Mails.part(agenda, "text/plain")).contains("Les ateliers seniors du jeudi");
+    assertThat(Mails.attachmentNames(agenda)).as("the indicator pack of the past twelve months")
+        .containsExactly("indicateurs-2026-semestre-2.pdf", "indicateurs-2027-semestre-1.pdf");
     ConventionFixtures.at(LocalDate.of(2027, 6, 15), LocalTime.of(14, 30));
     driver.runJobs(committee.getId());
     Task record = driver.openTask(committee.getId(), NetworkCommitteeProcess.RECORD_TASK);

@@ -4,6 +4,9 @@ import fr.manche.tna.membership.Organisation;
 import fr.manche.tna.membership.OrganisationRepository;
 import fr.manche.tna.notification.Mail;
 import fr.manche.tna.notification.ProcessMails;
+import fr.manche.tna.steering.IndicatorPeriod;
+import fr.manche.tna.steering.Indicators;
+import fr.manche.tna.steering.IndicatorsDocument;
 import fr.manche.tna.steering.ReviewDocument;
 import fr.manche.tna.steering.Reviews;
 import fr.manche.tna.steering.Reviews.Review;
@@ -51,10 +54,23 @@ class SteeringMails {
             committee.meetingAt().plusHours(3)));
   }
 
+  /**
+   * The agenda and the proposals, with the indicator pack of the past twelve months (R24): the meeting's half-year so
+   * far and the one before, one PDF each (the same figures as the page {@code /indicateurs}).
+   */
   @Bean("notifyCommitteeAgenda")
-  JavaDelegate notifyCommitteeAgenda() {
-    return toEachInvited((committee, organisation) -> Mail.of("committee-agenda")
-        .with("proposals", cycles.proposals(committee.id())));
+  JavaDelegate notifyCommitteeAgenda(Indicators indicators) {
+    return toEachInvited((committee, organisation) -> {
+      IndicatorPeriod current = IndicatorPeriod.halfOf(committee.meetingAt().toLocalDate());
+      IndicatorPeriod before = current.half() == 1 ? IndicatorPeriod.half(current.year() - 1, 2)
+          : IndicatorPeriod.half(current.year(), 1);
+      Mail mail = Mail.of("committee-agenda").with("proposals", cycles.proposals(committee.id()));
+      for (IndicatorPeriod period : java.util.List.of(before, current)) {
+        mail = mail.attach(Mail.Attachment.pdf("indicateurs-" + period.year() + "-semestre-" + period.half() + ".pdf",
+            IndicatorsDocument.pdf(indicators.figures(new Indicators.Query(period, null, null)))));
+      }
+      return mail;
+    });
   }
 
   @Bean("notifyCommitteeMinutes")
