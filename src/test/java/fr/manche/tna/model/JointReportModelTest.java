@@ -39,11 +39,11 @@ class JointReportModelTest {
     ProcessInstance report = models.start("compte-rendu-communication-42", STARTED_WITH);
     verify(models.executionListenerOf("JointReport", "start")).notify(any(DelegateExecution.class));
     verify(models.delegateOf("ServiceTask_PrepareReport")).execute(any());
-    assertThat(report).isWaitingAt("TimerEvent_DayAfterDiffusion");
+    assertThat(report).isWaitingAt("IntermediateEvent_DayAfterDiffusion");
 
     ModelHarness.clockAt(2027, 6, 11, 8, 59);
     models.executeDueJobs();
-    assertThat(report).isWaitingAt("TimerEvent_DayAfterDiffusion");
+    assertThat(report).isWaitingAt("IntermediateEvent_DayAfterDiffusion");
     verify(models.delegateOf("ServiceTask_RequestReport"), never()).execute(any());
 
     ModelHarness.clockAt(2027, 6, 11, 9, 0);

@@ -38,7 +38,7 @@ class NetworkCommitteeModelTest {
     ModelHarness.clockAt(2027, 6, 11, 8, 0);
     models.executeDueJobs();
     verify(models.delegateOf("ServiceTask_SendAgenda")).execute(any());
-    assertThat(committee).isWaitingAt("TimerEvent_MeetingHeld");
+    assertThat(committee).isWaitingAt("IntermediateEvent_MeetingHeld");
     ModelHarness.clockAt(2027, 6, 15, 14, 0);
     models.executeDueJobs();
     assertThat(committee).isWaitingAt("UserTask_RecordCommittee");

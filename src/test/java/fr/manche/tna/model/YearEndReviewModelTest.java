@@ -31,7 +31,7 @@ class YearEndReviewModelTest {
     models.engine().getTaskService().complete(models.task("UserTask_ScheduleInterview").getId());
     models.executeDueJobs();
     verify(models.delegateOf("ServiceTask_InviteToInterview")).execute(any());
-    assertThat(review).isWaitingAt("TimerEvent_InterviewHeld");
+    assertThat(review).isWaitingAt("IntermediateEvent_InterviewHeld");
     ModelHarness.clockAt(2027, 12, 2, 10, 0);
     models.executeDueJobs();
     assertThat(models.task("UserTask_RecordReview")).hasCandidateGroup("tna-referents-reseau");

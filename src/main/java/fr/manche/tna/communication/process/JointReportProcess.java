@@ -34,7 +34,7 @@ public final class JointReportProcess {
   public static final ProcessVariable<String> APPRECIATION = ProcessVariable.ofString("jointAppreciation");
   public static final ProcessVariable<String> COMMENTS = ProcessVariable.ofString("jointComments");
 
-  public static final String WAIT_EVENT = "TimerEvent_DayAfterDiffusion";
+  public static final String WAIT_EVENT = "IntermediateEvent_DayAfterDiffusion";
   public static final String REQUEST_REPORT = "ServiceTask_RequestReport";
   public static final String FILE_TASK = "UserTask_FileJointReport";
   public static final String REMINDER_EVENT = "BoundaryEvent_Reminder";
