@@ -1,5 +1,6 @@
 package fr.manche.tna.communication;
 
+import fr.manche.tna.platform.Appreciation;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 

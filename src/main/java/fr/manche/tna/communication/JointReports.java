@@ -1,5 +1,6 @@
 package fr.manche.tna.communication;
 
+import fr.manche.tna.platform.Appreciation;
 import fr.manche.tna.membership.OrganisationAccess;
 import fr.manche.tna.platform.Inputs;
 import fr.manche.tna.platform.InvalidInputException;

@@ -1,5 +1,6 @@
 package fr.manche.tna.handover;
 
+import fr.manche.tna.platform.Appreciation;
 import java.time.OffsetDateTime;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package fr.manche.tna.handover;
 
+import fr.manche.tna.platform.Appreciation;
 import fr.manche.tna.handover.LoanReport.Line;
 import fr.manche.tna.loan.LoanRequest;
 import fr.manche.tna.loan.LoanRequestService;

@@ -2,7 +2,7 @@ package fr.manche.tna.steering;
 
 import fr.manche.tna.communication.JointReport;
 import fr.manche.tna.communication.JointReports;
-import fr.manche.tna.handover.Appreciation;
+import fr.manche.tna.platform.Appreciation;
 import fr.manche.tna.handover.ReportCategory;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,6 +36,6 @@ class JointReportFacts implements IndicatorSource {
   private static IndicatorFact fact(JointReport report) {
     return new IndicatorFact(SourceKind.JOINT_REPORT, report.communicationRequestId(), report.organisationId(),
         report.diffusedOn(), Map.of(ReportCategory.EVENEMENT, 1, ReportCategory.TOUT_PUBLIC, report.peopleReached()),
-        report.appreciation() == null ? null : Appreciation.valueOf(report.appreciation().name()), List.of());
+        report.appreciation() == null ? null : report.appreciation(), List.of());
   }
 }

@@ -1,6 +1,6 @@
 package fr.manche.tna.steering;
 
-import fr.manche.tna.handover.Appreciation;
+import fr.manche.tna.platform.Appreciation;
 import fr.manche.tna.handover.ReportCategory;
 import fr.manche.tna.inventory.EquipmentType;
 import fr.manche.tna.platform.time.ParisTime;

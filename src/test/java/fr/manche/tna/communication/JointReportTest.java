@@ -1,5 +1,6 @@
 package fr.manche.tna.communication;
 
+import fr.manche.tna.platform.Appreciation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.manche.tna.communication.CommunicationDecision;
 import fr.manche.tna.communication.CommunicationRequest;
-import fr.manche.tna.communication.Appreciation;
+import fr.manche.tna.platform.Appreciation;
 import fr.manche.tna.communication.JointReport;
 import fr.manche.tna.convention.Convention;
 import fr.manche.tna.convention.ConventionStatus;

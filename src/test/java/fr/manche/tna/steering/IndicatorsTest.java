@@ -2,7 +2,7 @@ package fr.manche.tna.steering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.manche.tna.handover.Appreciation;
+import fr.manche.tna.platform.Appreciation;
 import fr.manche.tna.handover.LoanReports;
 import fr.manche.tna.handover.ReportCategory;
 import fr.manche.tna.inventory.Catalogue;

@@ -1,11 +1,11 @@
-package fr.manche.tna.communication;
+package fr.manche.tna.platform;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * How the audience found a joint operation (R22, R24), on the same small fixed scale and with the same codes as the
- * loans' reports ({@code handover.Appreciation}), best first: the indicators add both up.
+ * How the audience found an action (R24: « l'appréciation du public »), on one small fixed scale, best first: the
+ * loans' reports, the joint operations' reports and the indicators share it.
  */
 public enum Appreciation {
   TRES_SATISFAIT("Très satisfait"),
