@@ -41,8 +41,9 @@ public final class IndicatorsDocument {
       subtitle.setSpacingAfter(12);
       document.add(subtitle);
       PdfLayout.paragraph(document, "Dossier pour le comité du réseau, établi le " + ParisTime.formatDate(ParisTime.today())
-          + ", d'après les comptes rendus des prêts (article R24 : type et nombre d'actions, type et nombre de publics, "
-          + "appréciation du public). Un compte rendu compte le jour du retour du matériel prêté.");
+          + " (article 7 de la convention : type et nombre d'actions, type et nombre de publics, appréciation du public),"
+          + " d'après les comptes rendus des prêts (au jour du retour du matériel), ceux des opérations de communication"
+          + " communes (au jour de la diffusion) et les bilans annuels des structures.");
       PdfLayout.paragraph(document, "Comptes rendus : " + figures.reports() + ".");
 
       PdfLayout.heading(document, "Actions menées");

@@ -94,6 +94,8 @@ class PagesJourneyIT {
       fullScreenshot("pages-03b-member-availability-375px");
       assertReadableOnAPhone("/mes-emprunts");
       fullScreenshot("pages-03c-member-loans-375px");
+      assertReadableOnAPhone("/mes-indicateurs");
+      fullScreenshot("pages-03d-member-indicators-375px");
     });
 
     // Logged out from the header, the page asks her to log in again.
@@ -161,7 +163,14 @@ class PagesJourneyIT {
       fullScreenshot("pages-09-staff-home-375px");
       browser.get(base + "/horaires");
       fullScreenshot("pages-10-staff-hours-375px");
+      browser.get(base + "/indicateurs");
+      fullScreenshot("pages-11-staff-indicators-375px");
+      browser.get(base + "/remises");
+      fullScreenshot("pages-12-staff-handovers-375px");
     });
+    browser.get(base + "/indicateurs");
+    assertThat(waitFor(By.tagName("h1")).getText()).contains("Indicateurs");
+    fullScreenshot("pages-13-staff-indicators");
   }
 
   /** Whether the Tasklist served here lists our custom script (config.js is Tasklist's customisation). */
