@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 public final class TestDatabase {
 
   public static final String PROPERTY = "tna.test.database";
+  /** True in the benchmark's runs: PostgreSQL loads pg_stat_statements. */
+  public static final String STATEMENT_STATISTICS = "tna.test.statement-statistics";
   private static EmbeddedPostgres postgres;
 
   private TestDatabase() {}
@@ -30,7 +32,13 @@ public final class TestDatabase {
   public static synchronized String postgresUrl() {
     if (postgres == null) {
       try {
-        postgres = EmbeddedPostgres.builder().start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
+          // The benchmark counts the application's transactions and statements (pg_stat_statements).
+          builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+          builder.setServerConfig("max_connections", "200");
+        }
+        postgres = builder.start();
       } catch (IOException e) {
         throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
       }
