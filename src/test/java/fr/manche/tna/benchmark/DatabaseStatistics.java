@@ -9,7 +9,8 @@ import javax.sql.DataSource;
 /**
  * PostgreSQL's own count of what the application asked of it ({@code pg_stat_statements}, preloaded by
  * {@code fr.manche.tna.test.TestDatabase} when {@code tna.test.statement-statistics} is true): transactions
- * ({@code COMMIT} and {@code ROLLBACK} calls), statements (every other call), and the job executor's acquisition
+ * ({@code BEGIN} calls: the JDBC driver's {@code COMMIT} is not counted by the extension, its {@code BEGIN} is),
+ * statements (every other call), and the job executor's acquisition
  * cycles (its {@code select} of the due jobs), counted apart because an idle executor polls whatever the load.
  * Only the application's role ({@code postgres}) counts: a benchmark reading behind the engine's back uses another
  * role (see {@link #observerUrl}). Unlike {@code pg_stat_database}, which each server process reports up to 10 s late,
@@ -38,7 +39,7 @@ final class DatabaseStatistics {
   Snapshot snapshot() throws SQLException {
     String sql = """
         select
-          coalesce(sum(s.calls) filter (where upper(s.query) in ('COMMIT', 'ROLLBACK')), 0),
+          coalesce(sum(s.calls) filter (where upper(s.query) = 'BEGIN'), 0),
           coalesce(sum(s.calls) filter (where upper(s.query) = 'ROLLBACK'), 0),
           coalesce(sum(s.calls) filter (where upper(s.query) not in ('BEGIN', 'COMMIT', 'ROLLBACK')), 0),
           coalesce(sum(s.calls) filter (where s.query ilike '%from ACT_RU_JOB%' and s.query ilike '%LOCK_EXP_TIME_%'
@@ -55,6 +56,28 @@ final class DatabaseStatistics {
       row.next();
       return new Snapshot(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5));
     }
+  }
+
+  /** The statements called most since the last {@link #reset}, with their calls: where the work goes. */
+  java.util.List<String> mostCalled(int limit, double per) throws SQLException {
+    String sql = """
+        select s.calls, s.rows, regexp_replace(left(s.query, 160), '\\s+', ' ', 'g')
+        from pg_stat_statements s join pg_roles r on r.oid = s.userid join pg_database d on d.oid = s.dbid
+        where r.rolname = 'postgres' and d.datname = current_database()
+        order by s.calls desc limit ?
+        """;
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setInt(1, limit);
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          lines.add(String.format(java.util.Locale.ROOT, "%8.2f calls %8.2f rows  %s", row.getLong(1) / per,
+              row.getLong(2) / per, row.getString(3)));
+        }
+      }
+    }
+    return lines;
   }
 
   /** Forgets every count (before a measured run, so that the statements of the set-up do not crowd it). */
