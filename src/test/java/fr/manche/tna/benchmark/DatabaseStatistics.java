@@ -19,11 +19,11 @@ import javax.sql.DataSource;
 final class DatabaseStatistics {
 
   /** Figures at one moment; {@link #minus} gives what happened between two. */
-  record Snapshot(long transactions, long rollbacks, long statements, long acquisitions, long rowsWritten) {
+  record Snapshot(long transactions, long statements, long acquisitions, long rowsWritten) {
 
     Snapshot minus(Snapshot before) {
-      return new Snapshot(transactions - before.transactions, rollbacks - before.rollbacks,
-          statements - before.statements, acquisitions - before.acquisitions, rowsWritten - before.rowsWritten);
+      return new Snapshot(transactions - before.transactions, statements - before.statements,
+          acquisitions - before.acquisitions, rowsWritten - before.rowsWritten);
     }
   }
 
@@ -40,7 +40,6 @@ final class DatabaseStatistics {
     String sql = """
         select
           coalesce(sum(s.calls) filter (where upper(s.query) = 'BEGIN'), 0),
-          coalesce(sum(s.calls) filter (where upper(s.query) = 'ROLLBACK'), 0),
           coalesce(sum(s.calls) filter (where upper(s.query) not in ('BEGIN', 'COMMIT', 'ROLLBACK')), 0),
           coalesce(sum(s.calls) filter (where s.query ilike '%from ACT_RU_JOB%' and s.query ilike '%LOCK_EXP_TIME_%'
                                           and s.query ilike 'select%'), 0),
@@ -54,7 +53,7 @@ final class DatabaseStatistics {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery(sql)) {
       row.next();
-      return new Snapshot(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5));
+      return new Snapshot(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4));
     }
   }
 

@@ -19,6 +19,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -79,6 +82,8 @@ class LifecycleSection implements Section {
   @Autowired Bookings bookings;
   @Autowired DataSource dataSource;
   @Autowired JdbcClient jdbc;
+  @Autowired HistoryService history;
+  @Autowired ManagementService management;
 
   private final List<String> members = new ArrayList<>();
   private final List<Item> items = new ArrayList<>();
@@ -87,7 +92,7 @@ class LifecycleSection implements Section {
   /** What one variant cost: its step timings and the database's counts over its run. */
   record Run(String variant, int loans, double seconds, Map<String, Timings> steps, Timings perLoan,
       DatabaseStatistics.Snapshot statistics, long writingTransactions, long userTransactions, long jobs,
-      Map<String, Long> jobsByActivity) {
+      long failedJobs, Map<String, Long> jobsByActivity) {
 
     double per(long count) {
       return count / (double) loans;
@@ -113,9 +118,15 @@ class LifecycleSection implements Section {
         bareLoan(bareDefinition, index, steps, observer, userTransactions);
     run("bare process (warm-up)", warmUp, 1, scale.loans() + warmUp, bareLoan, statistics);
 
+    Footprint footprint = new Footprint(jdbc);
+    Map<Footprint.Family, Footprint.Count> before = footprint.measure();
+    Date applicationStarted = ClockUtil.getCurrentTime();
     Run application = run("application", scale.loans(), scale.threads(), warmUp, this::applicationLoan, statistics);
+    Date applicationEnded = ClockUtil.getCurrentTime();
+    Map<Footprint.Family, Footprint.Count> after = footprint.measure();
     Run bare = run("bare process", scale.loans(), scale.threads(), scale.loans() + 2 * warmUp, bareLoan, statistics);
     record(report, application, bare);
+    footprint(report, footprint, before, after, application.loans(), applicationStarted, applicationEnded);
     report.note(name(), scale.loans() + " loans per variant, " + scale.threads() + " threads, " + members.size()
         + " member organisations, one item per loan, first days over " + LOAN_DAYS + " working days from "
         + FIRST_LOAN_DAY + "; a booking refused because another thread took the slot's last place was tried again on"
@@ -164,9 +175,14 @@ class LifecycleSection implements Section {
     start.put("firstDay", firstDay.format(TYPED));
     start.put("lastDay", lastDay.format(TYPED));
     start.put("longerNeedReason", "");
-    ProcessInstance loan = as(member, () -> steps.get(STEPS.get(0)).time(() -> forms.submitStartForm(
-        repository.createProcessDefinitionQuery().processDefinitionKey(LoanRequestProcess.KEY).latestVersion()
-            .singleResult().getId(), Map.copyOf(start))));
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(LoanRequestProcess.KEY)
+        .latestVersion().singleResult().getId();
+    ProcessInstance[] started = new ProcessInstance[1];
+    as(member, () -> steps.get(STEPS.get(0)).time(() -> {
+      traced("start", () -> started[0] = forms.submitStartForm(definitionId, Map.copyOf(start)));
+      return started[0];
+    }));
+    ProcessInstance loan = started[0];
     userTransactions.addAndGet(1);
     String root = loan.getId();
 
@@ -184,7 +200,7 @@ class LifecycleSection implements Section {
           steps.get(STEPS.get(pickup ? 3 : 5)));
       userTransactions.addAndGet(2);
       observer.awaitTask(root, null, HandoverProcess.HANDOVER_TASK);
-      steps.get(STEPS.get(pickup ? 4 : 6)).time(() -> inspect(loanId, kind));
+      steps.get(STEPS.get(pickup ? 4 : 6)).time(() -> traced("inspection " + kind, () -> inspect(loanId, kind)));
       userTransactions.addAndGet(1);
     }
 
@@ -326,6 +342,7 @@ class LifecycleSection implements Section {
     DatabaseStatistics.Snapshot before;
     long transactionsBefore;
     long jobsBefore;
+    long failuresBefore;
     Map<String, Long> jobsByActivityBefore;
     try (Observer observer = Observer.open()) {
       observer.awaitNoDueJob();
@@ -333,6 +350,7 @@ class LifecycleSection implements Section {
       before = statistics.snapshot();
       transactionsBefore = observer.nextTransactionId();
       jobsBefore = succeededJobs();
+      failuresBefore = failedJobs();
       jobsByActivityBefore = succeededJobsByActivity();
     }
     long started = System.nanoTime();
@@ -382,13 +400,18 @@ class LifecycleSection implements Section {
             row.getString(1) + " " + row.getLong(2)).list().forEach(System.out::println);
       }
       return new Run(variant, count, seconds, steps, perLoan, spent, writing, userTransactions.get(),
-          succeededJobs() - jobsBefore, byActivity);
+          succeededJobs() - jobsBefore, failedJobs() - failuresBefore, byActivity);
     }
   }
 
   private long succeededJobs() {
     // JOB_STATE_ 2: the job ran and its transaction committed.
     return jdbc.sql("select count(*) from act_hi_job_log where job_state_ = 2").query(Long.class).single();
+  }
+
+  /** Job executions that failed (JOB_STATE_ 1), each retried by the executor: none is expected. */
+  private long failedJobs() {
+    return jdbc.sql("select count(*) from act_hi_job_log where job_state_ = 1").query(Long.class).single();
   }
 
   private Map<String, Long> succeededJobsByActivity() {
@@ -422,7 +445,11 @@ class LifecycleSection implements Section {
           run.per(run.statistics().acquisitions()), "tx");
       report.figure(name(), "statements per loan (pg_stat_statements)", variant, run.per(run.statistics().statements()),
           "stmt");
-      report.figure(name(), "rollbacks", variant, run.statistics().rollbacks(), "tx");
+      report.figure(name(), "failed job executions (retried)", variant, run.failedJobs(), "jobs");
+      if (run.failedJobs() > 0) {
+        report.note(name(), variant + ": job failures: " + jdbc.sql("select act_id_ || ': ' || job_exception_msg_ from"
+            + " act_hi_job_log where job_state_ = 1 group by act_id_, job_exception_msg_").query(String.class).list());
+      }
       report.note(name(), variant + ": jobs run by activity: " + run.jobsByActivity());
     }
     report.target(name(), "time per loan, application / bare process (medians)", "ratio",
@@ -437,15 +464,81 @@ class LifecycleSection implements Section {
     report.figure(name(), "writing transactions beyond the declared ones, per loan", "bare process", bareExtra, "tx");
   }
 
+  // ---------------------------------------------------------------- footprint and history cleanup
+
+  /**
+   * Issue 13, item 5, second half: rows and bytes a completed loan leaves, by family of tables, and what history
+   * cleanup removes of the loans' history once their time to live (10 years, {@code P3650D}) has passed: the clock
+   * is moved past it, the cleanup job run by hand until it removes nothing more, and the clock set back.
+   */
+  private void footprint(BenchmarkReport report, Footprint footprint, Map<Footprint.Family, Footprint.Count> before,
+      Map<Footprint.Family, Footprint.Count> after, int loanCount, Date from, Date to) throws Exception {
+    for (Footprint.Family family : Footprint.Family.values()) {
+      Footprint.Count added = after.get(family).minus(before.get(family));
+      String variant = family.name().toLowerCase();
+      report.figure(name(), "rows per completed loan", variant, added.rows() / (double) loanCount, "rows");
+      report.figure(name(), "bytes per completed loan (tables, indexes, TOAST)", variant,
+          added.bytes() / (double) loanCount / 1024, "kB");
+    }
+    String roots = "select distinct root_proc_inst_id_ from act_hi_procinst where start_time_ >= '"
+        + new java.sql.Timestamp(from.getTime()) + "' and start_time_ <= '" + new java.sql.Timestamp(to.getTime()) + "'";
+    long historyBefore = footprint.historyRowsOf(roots);
+    engine.getJobExecutor().shutdown();
+    long started = System.nanoTime();
+    int runs = 0;
+    try {
+      ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(3651))));
+      String jobId = history.cleanUpHistoryAsync(true).getId();
+      long left = historyBefore;
+      for (long previous = -1; left != previous && runs < 1000; runs++) {
+        previous = left;
+        management.executeJob(jobId);
+        left = footprint.historyRowsOf(roots);
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      report.figure(name(), "history rows of the loans' processes, per loan, before cleanup", "application",
+          historyBefore / (double) loanCount, "rows");
+      report.figure(name(), "history rows of the loans' processes, per loan, after cleanup", "application",
+          left / (double) loanCount, "rows");
+      report.figure(name(), "history cleanup: time to remove them (" + runs + " runs of its job)", "application",
+          seconds, "s");
+    } finally {
+      ClockUtil.reset();
+      engine.getJobExecutor().start();
+    }
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** Claims the task and submits its form as the user, timed as one step (what Tasklist does on « Valider »). */
   private void submit(String userId, String taskId, Timings timings, Map<String, ?> values) {
     as(userId, () -> timings.time(() -> {
-      tasks.claim(taskId, userId);
-      forms.submitTaskForm(taskId, Map.copyOf(values));
+      traced("claim " + taskId, () -> tasks.claim(taskId, userId));
+      traced("submit " + taskId, () -> forms.submitTaskForm(taskId, Map.copyOf(values)));
       return null;
     }));
+  }
+
+  private final ThreadLocal<Long> lastTraced = new ThreadLocal<>();
+
+  /** With -Dbenchmark.trace, prints the transaction ids each user call took (to find where writes come from). */
+  private void traced(String what, Runnable call) {
+    if (!Boolean.getBoolean("benchmark.trace")) {
+      call.run();
+      return;
+    }
+    try (Observer observer = Observer.open()) {
+      long before = observer.nextTransactionId();
+      if (lastTraced.get() != null) {
+        System.out.println("TRACE   (asynchronous steps before it: " + (before - lastTraced.get()) + " transaction ids)");
+      }
+      call.run();
+      long after = observer.nextTransactionId();
+      lastTraced.set(after);
+      System.out.println("TRACE " + what + ": " + (after - before) + " transaction ids");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private <T> T as(String userId, java.util.function.Supplier<T> work) {
