@@ -44,6 +44,7 @@ class Benchmark {
 
   static {
     CLASSES.put("lifecycle", LifecycleSection.class);
+    CLASSES.put("members", MemberListsSection.class);
   }
 
   static final List<String> SECTIONS = List.copyOf(CLASSES.keySet());

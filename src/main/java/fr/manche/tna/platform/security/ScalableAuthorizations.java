@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that keep the members' isolation affordable at the network's scale (README, "Isolation: how
- * it works"; measured by {@code ScalingProbe}).
+ * it works"; measured by the benchmark's section "members", {@code MemberListsSection}).
  *
  * <ul>
  *   <li>No per-task grant to whoever already holds it: the engine grants a task's candidate group and assignee

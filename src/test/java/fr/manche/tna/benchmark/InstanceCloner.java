@@ -1,4 +1,4 @@
-package fr.manche.tna.scaling;
+package fr.manche.tna.benchmark;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * is kept. So a copy carries exactly the grants the real process gave the template, for the same group.
  *
  * <p>Creating 50,000 instances through the engine takes far longer than this machine allows; {@link
- * ScalingProbe} checks that a copy is read, continued and cleaned up by the engine as a real instance is.
+ * MemberListsSection} checks that a copy is read, continued and cleaned up by the engine as a real instance is.
  */
 final class InstanceCloner {
 
