@@ -92,7 +92,7 @@ class LifecycleSection implements Section {
   /** What one variant cost: its step timings and the database's counts over its run. */
   record Run(String variant, int loans, double seconds, Map<String, Timings> steps, Timings perLoan,
       DatabaseStatistics.Snapshot statistics, long writingTransactions, long userTransactions, long jobs,
-      long failedJobs, Map<String, Long> jobsByActivity) {
+      long failedJobs, long mails, Map<String, Long> jobsByActivity) {
 
     double per(long count) {
       return count / (double) loans;
@@ -343,6 +343,7 @@ class LifecycleSection implements Section {
     long transactionsBefore;
     long jobsBefore;
     long failuresBefore;
+    long mailsBefore;
     Map<String, Long> jobsByActivityBefore;
     try (Observer observer = Observer.open()) {
       observer.awaitNoDueJob();
@@ -351,6 +352,7 @@ class LifecycleSection implements Section {
       transactionsBefore = observer.nextTransactionId();
       jobsBefore = succeededJobs();
       failuresBefore = failedJobs();
+      mailsBefore = mailsRecorded();
       jobsByActivityBefore = succeededJobsByActivity();
     }
     long started = System.nanoTime();
@@ -400,13 +402,22 @@ class LifecycleSection implements Section {
             row.getString(1) + " " + row.getLong(2)).list().forEach(System.out::println);
       }
       return new Run(variant, count, seconds, steps, perLoan, spent, writing, userTransactions.get(),
-          succeededJobs() - jobsBefore, failedJobs() - failuresBefore, byActivity);
+          succeededJobs() - jobsBefore, failedJobs() - failuresBefore, mailsRecorded() - mailsBefore, byActivity);
     }
   }
 
   private long succeededJobs() {
     // JOB_STATE_ 2: the job ran and its transaction committed.
     return jdbc.sql("select count(*) from act_hi_job_log where job_state_ = 2").query(Long.class).single();
+  }
+
+  /**
+   * Mails sent and recorded: each record is written in a transaction of its own once the SMTP server has accepted
+   * the mail ({@code NotificationService}), so that a job failing afterwards never sends it twice: a declared save
+   * point.
+   */
+  private long mailsRecorded() {
+    return jdbc.sql("select count(*) from notification_delivery").query(Long.class).single();
   }
 
   /** Job executions that failed (JOB_STATE_ 1), each retried by the executor: none is expected. */
@@ -432,11 +443,13 @@ class LifecycleSection implements Section {
         report.figure(name(), "step « " + step.getKey() + " », median", variant, step.getValue().median(), "ms");
         report.figure(name(), "step « " + step.getKey() + " », p95", variant, step.getValue().percentile(95), "ms");
       }
-      long declared = run.userTransactions() + run.jobs();
-      report.figure(name(), "declared transactions per loan (user actions + jobs)", variant, run.per(declared), "tx");
+      long declared = run.userTransactions() + run.jobs() + run.mails();
+      report.figure(name(), "declared transactions per loan (user actions + jobs + mails recorded)", variant,
+          run.per(declared), "tx");
       report.figure(name(), "  of which user actions (start, claim, submit, inspection)", variant,
           run.per(run.userTransactions()), "tx");
       report.figure(name(), "  of which jobs (asynchronous continuations run)", variant, run.per(run.jobs()), "tx");
+      report.figure(name(), "  of which mails recorded as sent (own transaction)", variant, run.per(run.mails()), "tx");
       report.figure(name(), "writing transactions per loan (PostgreSQL transaction ids)", variant,
           run.per(run.writingTransactions()), "tx");
       report.figure(name(), "transactions per loan, reads included (pg_stat_statements)", variant,
@@ -456,12 +469,13 @@ class LifecycleSection implements Section {
         application.perLoan().median() / bare.perLoan().median(), "×", Target.atMost(1.3, "≤ 1.3"));
     report.target(name(), "loans per second, bare process / application", "ratio",
         (bare.loans() / bare.seconds()) / (application.loans() / application.seconds()), "×", Target.atMost(1.3, "≤ 1.3"));
-    double applicationExtra = application.per(application.writingTransactions() - application.userTransactions()
-        - application.jobs());
-    double bareExtra = bare.per(bare.writingTransactions() - bare.userTransactions() - bare.jobs());
-    report.target(name(), "writing transactions beyond the declared ones, per loan", "application", applicationExtra, "tx",
-        Target.atMost(Math.max(bareExtra, 0) + 0.5, "≤ bare's + 0.5"));
-    report.figure(name(), "writing transactions beyond the declared ones, per loan", "bare process", bareExtra, "tx");
+    // Beyond the declared ones, the executor locks the jobs it acquires in a transaction of its own: at most one per
+    // job (fewer when one acquisition locks several). Nothing else may write.
+    for (Run run : List.of(application, bare)) {
+      double beyond = run.per(run.writingTransactions() - run.userTransactions() - run.jobs() - run.mails());
+      report.target(name(), "writing transactions beyond the declared ones, per loan", run.variant(), beyond, "tx",
+          Target.atMost(run.per(run.jobs()), "≤ jobs (their locks)"));
+    }
   }
 
   // ---------------------------------------------------------------- footprint and history cleanup
