@@ -44,6 +44,7 @@ class Benchmark {
 
   static {
     CLASSES.put("lifecycle", LifecycleSection.class);
+    CLASSES.put("availability", AvailabilitySection.class);
   }
 
   static final List<String> SECTIONS = List.copyOf(CLASSES.keySet());
