@@ -611,10 +611,11 @@ class AvailabilitySection implements Section {
   private void checkAgainstServices() {
     long organisation = organisationIds.get(0);
     List<Long> made = new ArrayList<>();
-    for (int n = 0; n < 3; n++) {
+    for (int attempt = 0; made.size() < 3 && attempt < 100; attempt++) {
       long item = itemIds.get(random.nextInt(itemIds.size()));
-      List<FreePeriod> free = availability.nextFreePeriods(item, 3 + n, today.plusDays(5));
-      if (free.isEmpty()) {
+      List<FreePeriod> free = availability.nextFreePeriods(item, 3 + made.size(), today.plusDays(5 + attempt));
+      // A first day the Maison du Département is open: the item may be held until the day before.
+      if (free.isEmpty() || hours.slotsOn(free.get(0).first()).isEmpty()) {
         continue;
       }
       FreePeriod period = free.get(0);
