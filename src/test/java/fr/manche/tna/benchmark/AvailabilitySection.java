@@ -185,10 +185,12 @@ class AvailabilitySection implements Section {
     });
     operations.put("/disponibilites reads (a type, 8 weeks)", () -> {
       long type = pick(types).id();
+      // What AvailabilityController reads for the page (its rendering aside).
       return () -> {
         catalogue.types();
-        catalogue.itemsOfType(type);
-        availability.reservedDays(monday, monday.plusWeeks(8).minusDays(1));
+        List<Long> shown = catalogue.itemsOfType(type).stream().filter(item -> item.status() != ItemStatus.RETIRED)
+            .map(Item::id).toList();
+        availability.reservedDays(shown, monday, monday.plusWeeks(8).minusDays(1));
       };
     });
     operations.put("freeSlots, pickup", () -> {
