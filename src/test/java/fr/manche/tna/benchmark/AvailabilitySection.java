@@ -138,13 +138,18 @@ class AvailabilitySection implements Section {
       String variant = size + " loans";
       report.note(name(), String.format(Locale.ROOT, "%s: filled in %d s; %s", variant,
           (System.nanoTime() - started) / 1_000_000_000L, contents()));
+      report.note(name(), variant + ": plans: " + plans());
+      report.note(name(), variant + ": measured on " + BenchmarkReport.machine());
       Map<String, Measured> measured = measure(scale.availabilitySamples(), statistics);
       for (Map.Entry<String, Measured> each : measured.entrySet()) {
         Timings timings = each.getValue().timings();
         report.figure(name(), each.getKey() + ", median", variant, timings.median(), "ms");
+        report.figure(name(), each.getKey() + ", p95", variant, timings.percentile(95), "ms");
         report.target(name(), each.getKey() + ", p99", variant, timings.percentile(99), "ms",
             BenchmarkReport.Target.atMost(5, "p99 ≤ 5 ms"));
         report.figure(name(), each.getKey() + ", statements per call", variant, each.getValue().statements(), "");
+        report.figure(name(), each.getKey() + ", database time per call", variant, each.getValue().databaseMillis(),
+            "ms");
         p99s.computeIfAbsent(each.getKey(), key -> new double[sizes.size()])[index] = timings.percentile(99);
       }
     }
@@ -157,7 +162,34 @@ class AvailabilitySection implements Section {
 
   // ---------------------------------------------------------------------------------------------------- measures
 
-  record Measured(Timings timings, double statements) {}
+  record Measured(Timings timings, double statements, double databaseMillis) {}
+
+  /** The time PostgreSQL spent executing the application's statements so far (not the job executor's polling). */
+  private double databaseMillis() {
+    return jdbc.sql("""
+        select coalesce(sum(s.total_exec_time), 0) from pg_stat_statements s
+        join pg_roles r on r.oid = s.userid join pg_database d on d.oid = s.dbid
+        where r.rolname = 'postgres' and d.datname = current_database() and s.query not ilike '%ACT_RU_%'
+          and s.query not ilike '%pg_stat_statements%'
+        """).query(Double.class).single();
+  }
+
+  /** The scans PostgreSQL chooses for the availability's reads over a period of every item and of one item. */
+  private String plans() {
+    LocalDate first = today.plusDays(40);
+    LocalDate last = today.plusDays(69);
+    return "reservedItems: " + plan("explain select distinct item_id from reservation_day where reserved_on between ? and ?",
+        first, last)
+        + "; isFree: " + plan("explain select i.status, exists (select 1 from reservation_day d where d.item_id = i.id"
+            + " and d.reserved_on between ? and ?) from equipment_item i where i.id = ?", first, last, itemIds.get(0))
+        + "; placesTaken: " + plan("explain select slot_start, count(*) from handover_place where slot_start >= ?"
+            + " and slot_start < ? group by slot_start", at(first, 0, 0), at(last, 0, 0));
+  }
+
+  private String plan(String sql, Object... params) {
+    return String.join(" / ", jdbc.sql(sql).params(params).query(String.class).list().stream()
+        .filter(line -> line.contains("Scan")).map(line -> line.replaceAll("\\s+\\(cost=.*", "").strip()).toList());
+  }
 
   private Map<String, Measured> measure(int samples, DatabaseStatistics statistics) throws Exception {
     List<Long> approvedAhead = jdbc.sql("select id from loan_request where status = 'APPROUVEE' and first_day > ?"
@@ -208,6 +240,7 @@ class AvailabilitySection implements Section {
         operation.getValue().get().run();
       }
       Timings timings = new Timings();
+      double databaseBefore = databaseMillis();
       DatabaseStatistics.Snapshot before = statistics.snapshot();
       for (int i = 0; i < samples; i++) {
         Runnable call = operation.getValue().get();
@@ -216,7 +249,8 @@ class AvailabilitySection implements Section {
       DatabaseStatistics.Snapshot during = statistics.snapshot().minus(before);
       // The two snapshots' own selects are counted too (one statement each, the first one's after it ran).
       double statements = (during.statements() - during.acquisitions() - 1) / (double) samples;
-      measured.put(operation.getKey(), new Measured(timings, statements));
+      double database = (databaseMillis() - databaseBefore) / samples;
+      measured.put(operation.getKey(), new Measured(timings, statements, database));
     }
     return measured;
   }
