@@ -238,7 +238,8 @@ class AvailabilitySection implements Section {
 
     Map<String, Measured> measured = new LinkedHashMap<>();
     for (Map.Entry<String, Supplier<Runnable>> operation : operations.entrySet()) {
-      for (int i = 0; i < Math.min(samples, 50); i++) {
+      // Warm-up as long as the measure: the first size is measured right after the JVM started and the fill ran.
+      for (int i = 0; i < samples; i++) {
         operation.getValue().get().run();
       }
       Timings timings = new Timings();
