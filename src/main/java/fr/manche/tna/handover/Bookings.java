@@ -113,20 +113,25 @@ public class Bookings {
     Optional<Booking> current = held(loanId, kind);
     Map<OffsetDateTime, Integer> taken = placesTaken(first, last);
     int capacity = hours.settings().capacity();
+    // The days before the first on which some item of the loan is not free (no early pickup then), and the slots of
+    // the whole period: each read once for the search, not once per day (benchmark, issue 13: a month's return took
+    // 4 statements a day, an early pickup 3 more per item and day; the search now takes about ten in all).
+    Set<LocalDate> itemsBusy = kind == HandoverKind.RETRAIT && first.isBefore(loan.firstDay())
+        ? availability.daysNotAllFree(loan.items().stream().map(RequestedItem::itemId).toList(), first,
+            loan.firstDay().minusDays(1))
+        : Set.of();
     List<FreeSlot> free = new ArrayList<>();
-    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-      if (kind == HandoverKind.RETRAIT && day.isBefore(loan.firstDay()) && !itemsFreeOn(loan, day)) {
+    for (Slot slot : hours.slotsBetween(first, last)) {
+      if (itemsBusy.contains(slot.start().toLocalDate())) {
         continue;
       }
-      for (Slot slot : hours.slotsOn(day)) {
-        if (!slot.start().isAfter(now)
-            || current.map(booking -> booking.slot().start().toInstant().equals(slot.start().toInstant())).orElse(false)) {
-          continue;
-        }
-        int left = capacity - taken.getOrDefault(slot.start().toOffsetDateTime().withOffsetSameInstant(java.time.ZoneOffset.UTC), 0);
-        if (left > 0) {
-          free.add(new FreeSlot(slot, left));
-        }
+      if (!slot.start().isAfter(now)
+          || current.map(booking -> booking.slot().start().toInstant().equals(slot.start().toInstant())).orElse(false)) {
+        continue;
+      }
+      int left = capacity - taken.getOrDefault(slot.start().toOffsetDateTime().withOffsetSameInstant(java.time.ZoneOffset.UTC), 0);
+      if (left > 0) {
+        free.add(new FreeSlot(slot, left));
       }
     }
     return free;
@@ -387,15 +392,6 @@ public class Bookings {
               rs.getInt("taken"));
         });
     return taken;
-  }
-
-  private boolean itemsFreeOn(LoanRequest loan, LocalDate day) {
-    for (RequestedItem item : loan.items()) {
-      if (!availability.isFree(item.itemId(), day, day)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private LoanRequest lockLoan(long loanId) {

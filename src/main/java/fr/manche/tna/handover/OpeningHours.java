@@ -110,16 +110,40 @@ public class OpeningHours {
    * a slot is not offered); none on a closed day. Each start is the Paris wall-clock time of that day.
    */
   public List<Slot> slotsOn(LocalDate day) {
-    if (whyClosed(day).isPresent()) {
-      return List.of();
-    }
-    int minutes = settings().slotMinutes();
+    return slotsBetween(day, day);
+  }
+
+  /**
+   * The slots of every day from {@code first} to {@code last} (both counted), in order: for each day what
+   * {@link #slotsOn} gives (none on a public holiday, a closure or a day without hours, as {@link #whyClosed} says).
+   * The hours, the slot's length and the closures are read once for the whole period: the slot search
+   * ({@code Bookings.freeSlots}) covers up to a month of days, and reading them again for each day cost four
+   * statements a day (benchmark, issue 13: 120 statements for a month's return, now three).
+   */
+  public List<Slot> slotsBetween(LocalDate first, LocalDate last) {
     List<Slot> slots = new ArrayList<>();
-    for (Range range : week().get(day.getDayOfWeek())) {
-      for (LocalTime start = range.opens(); !start.plusMinutes(minutes).isAfter(range.closes())
-          && !start.plusMinutes(minutes).isBefore(start); start = start.plusMinutes(minutes)) {
-        ZonedDateTime from = day.atTime(start).atZone(ParisTime.ZONE);
-        slots.add(new Slot(from, day.atTime(start.plusMinutes(minutes)).atZone(ParisTime.ZONE)));
+    if (last.isBefore(first)) {
+      return slots;
+    }
+    Map<DayOfWeek, List<Range>> week = week();
+    int minutes = settings().slotMinutes();
+    List<Closure> closures = jdbc.sql("select * from handover_closure where first_day <= ? and last_day >= ? order by id")
+        .params(last, first)
+        .query((rs, row) -> new Closure(rs.getLong("id"), rs.getObject("first_day", LocalDate.class),
+            rs.getObject("last_day", LocalDate.class), rs.getString("reason")))
+        .list();
+    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+      LocalDate current = day;
+      if (PublicHolidays.on(day).isPresent()
+          || closures.stream().anyMatch(closure -> !current.isBefore(closure.first()) && !current.isAfter(closure.last()))) {
+        continue;
+      }
+      for (Range range : week.get(day.getDayOfWeek())) {
+        for (LocalTime start = range.opens(); !start.plusMinutes(minutes).isAfter(range.closes())
+            && !start.plusMinutes(minutes).isBefore(start); start = start.plusMinutes(minutes)) {
+          ZonedDateTime from = day.atTime(start).atZone(ParisTime.ZONE);
+          slots.add(new Slot(from, day.atTime(start.plusMinutes(minutes)).atZone(ParisTime.ZONE)));
+        }
       }
     }
     return slots;

@@ -133,9 +133,9 @@ public class LoanRequestService {
    */
   public FreeItems freeItems(long requestId) {
     LoanRequest request = find(requestId);
-    Map<Long, Set<LocalDate>> reserved = availability.reservedDays(request.firstDay(), request.lastDay());
+    Set<Long> reserved = availability.reservedItems(request.firstDay(), request.lastDay());
     List<Item> free = catalogue.items().stream()
-        .filter(item -> item.status() == ItemStatus.AVAILABLE && !reserved.containsKey(item.id()))
+        .filter(item -> item.status() == ItemStatus.AVAILABLE && !reserved.contains(item.id()))
         .sorted(Comparator.comparing(Item::typeName).thenComparing(Item::inventoryNumber))
         .toList();
     String period = request.period() + " (" + request.daysLabel() + ")";
@@ -332,7 +332,7 @@ public class LoanRequestService {
     Set<Long> types = new java.util.HashSet<>();
     Set<Long> already = new java.util.HashSet<>();
     chosen.forEach(item -> already.add(item.id()));
-    Map<Long, Set<LocalDate>> reserved = availability.reservedDays(request.firstDay(), request.lastDay());
+    Set<Long> reserved = availability.reservedItems(request.firstDay(), request.lastDay());
     for (String value : typeQuantities == null ? List.<String>of() : typeQuantities) {
       java.util.regex.Matcher parts = java.util.regex.Pattern.compile("type:(\\d{1,18}):(\\d{1,2})").matcher(value);
       if (!parts.matches()) {
@@ -346,7 +346,7 @@ public class LoanRequestService {
         throw new InvalidInputException("Cochez un seul nombre de « " + type.name() + " ».");
       }
       List<Item> free = catalogue.itemsOfType(typeId).stream()
-          .filter(item -> item.status() == ItemStatus.AVAILABLE && !reserved.containsKey(item.id()) && !already.contains(item.id()))
+          .filter(item -> item.status() == ItemStatus.AVAILABLE && !reserved.contains(item.id()) && !already.contains(item.id()))
           .sorted(Comparator.comparing(Item::inventoryNumber))
           .toList();
       if (quantity < 1 || free.size() < quantity) {

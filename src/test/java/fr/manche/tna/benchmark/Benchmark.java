@@ -44,6 +44,7 @@ class Benchmark {
 
   static {
     CLASSES.put("lifecycle", LifecycleSection.class);
+    CLASSES.put("availability", AvailabilitySection.class);
     CLASSES.put("members", MemberListsSection.class);
   }
 

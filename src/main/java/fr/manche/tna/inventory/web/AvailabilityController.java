@@ -72,7 +72,7 @@ class AvailabilityController {
     if (chosen != null) {
       List<Item> items = catalogue.itemsOfType(chosen.id()).stream()
           .filter(item -> item.status() != ItemStatus.RETIRED).toList();
-      Map<Long, Set<LocalDate>> reserved = availability.reservedDays(from, to);
+      Map<Long, Set<LocalDate>> reserved = availability.reservedDays(items.stream().map(Item::id).toList(), from, to);
       model.addAttribute("typeCalendar", typeCalendar(chosen, items, reserved, from, today));
       List<Calendar> calendars = new ArrayList<>();
       for (Item item : items) {
