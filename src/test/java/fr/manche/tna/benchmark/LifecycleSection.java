@@ -92,7 +92,7 @@ class LifecycleSection implements Section {
   /** What one variant cost: its step timings and the database's counts over its run. */
   record Run(String variant, int loans, double seconds, Map<String, Timings> steps, Timings perLoan,
       DatabaseStatistics.Snapshot statistics, long writingTransactions, long userTransactions, long jobs,
-      long failedJobs, long mails, Map<String, Long> jobsByActivity) {
+      long failedJobs, long mails, Map<String, Long> jobsByActivity, Map<String, Double> serviceTaskMillis) {
 
     double per(long count) {
       return count / (double) loans;
@@ -356,6 +356,7 @@ class LifecycleSection implements Section {
       jobsByActivityBefore = succeededJobsByActivity();
     }
     long started = System.nanoTime();
+    java.sql.Timestamp startedAt = new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> drivers = new ArrayList<>();
@@ -401,8 +402,15 @@ class LifecycleSection implements Section {
         jdbc.sql("select name_, count(*) from act_hi_varinst group by name_ order by 2 desc").query((row, n) ->
             row.getString(1) + " " + row.getLong(2)).list().forEach(System.out::println);
       }
+      // Where the executor's time went: the application's service tasks (mails, PDFs), by activity, per loan.
+      Map<String, Double> serviceTasks = new LinkedHashMap<>();
+      jdbc.sql("select act_id_, sum(duration_) from act_hi_actinst where act_type_ = 'serviceTask' and start_time_ >= ?"
+              + " group by act_id_ order by 2 desc").param(startedAt)
+          .query((row, n) -> Map.entry(row.getString(1), row.getLong(2) / (double) count)).list()
+          .forEach(entry -> serviceTasks.put(entry.getKey(), Math.round(entry.getValue() * 10) / 10.0));
       return new Run(variant, count, seconds, steps, perLoan, spent, writing, userTransactions.get(),
-          succeededJobs() - jobsBefore, failedJobs() - failuresBefore, mailsRecorded() - mailsBefore, byActivity);
+          succeededJobs() - jobsBefore, failedJobs() - failuresBefore, mailsRecorded() - mailsBefore, byActivity,
+          serviceTasks);
     }
   }
 
@@ -464,6 +472,12 @@ class LifecycleSection implements Section {
             + " act_hi_job_log where job_state_ = 1 group by act_id_, job_exception_msg_").query(String.class).list());
       }
       report.note(name(), variant + ": jobs run by activity: " + run.jobsByActivity());
+      if (!run.serviceTaskMillis().isEmpty()) {
+        report.note(name(), variant + ": time in service tasks per loan, ms (mails rendered and sent, PDFs): "
+            + run.serviceTaskMillis());
+        report.figure(name(), "time in service tasks (mails, PDFs), per loan", variant,
+            run.serviceTaskMillis().values().stream().mapToDouble(Double::doubleValue).sum(), "ms");
+      }
     }
     report.target(name(), "time per loan, application / bare process (medians)", "ratio",
         application.perLoan().median() / bare.perLoan().median(), "×", Target.atMost(1.3, "≤ 1.3"));
