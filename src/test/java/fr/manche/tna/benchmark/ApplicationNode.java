@@ -151,6 +151,13 @@ final class ApplicationNode implements AutoCloseable {
     return output;
   }
 
+  /** Fails when the node has stopped (e.g. a start-up runner failed after the web server answered). */
+  void assertAlive() {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(name + " has stopped (exit " + process.exitValue() + "), see " + log + ":\n" + tail());
+    }
+  }
+
   int port() {
     return port;
   }

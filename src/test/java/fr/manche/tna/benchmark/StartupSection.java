@@ -32,8 +32,18 @@ class StartupSection implements Section {
   @Override
   public void run(Scale scale, BenchmarkReport report) throws Exception {
     List<String> starts = scale.smoke() ? List.of("first start") : List.of("first start", "restart");
+    // The smoke run (every build) starts PostgreSQL once: a start costs 15 to 50 s on the build's 2 shared cores,
+    // and the embedded database takes the same path with other properties.
+    if (!scale.smoke()) {
+      startEmbedded(report, starts, Files.createTempDirectory("tna-startup-h2"));
+    }
+    startPostgres(report, starts);
+    report.note(name(), "time to ready: from the child JVM's launch until GET /connexion answers 200 (JVM start, Spring "
+        + "context, Flyway, engine schema, models, web server); heap: used after jcmd GC.run (default heap settings of "
+        + "the JVM); logs in target/benchmark/startup-*.log");
+  }
 
-    Path embedded = Files.createTempDirectory("tna-startup-h2");
+  private void startEmbedded(BenchmarkReport report, List<String> starts, Path embedded) throws Exception {
     try {
       Map<String, String> properties = new LinkedHashMap<>();
       properties.put("spring.datasource.url", "jdbc:h2:file:" + embedded.resolve("reseau-tna") + ";DB_CLOSE_ON_EXIT=FALSE");
@@ -44,7 +54,9 @@ class StartupSection implements Section {
     } finally {
       FileSystemUtils.deleteRecursively(embedded);
     }
+  }
 
+  private void startPostgres(BenchmarkReport report, List<String> starts) throws Exception {
     String database = "startup_" + System.currentTimeMillis();
     try (Connection server = DriverManager.getConnection(TestDatabase.postgresUrl(), "postgres", "postgres")) {
       server.createStatement().execute("create database " + database);
@@ -64,9 +76,6 @@ class StartupSection implements Section {
     } finally {
       FileSystemUtils.deleteRecursively(work);
     }
-    report.note(name(), "time to ready: from the child JVM's launch until GET /connexion answers 200 (JVM start, Spring "
-        + "context, Flyway, engine schema, models, web server); heap: used after jcmd GC.run (default heap settings of "
-        + "the JVM); logs in target/benchmark/startup-*.log");
   }
 
   private void measure(BenchmarkReport report, String variant, String log, List<String> profiles,

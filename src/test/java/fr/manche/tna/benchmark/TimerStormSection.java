@@ -1,6 +1,7 @@
 package fr.manche.tna.benchmark;
 
 import fr.manche.tna.handover.process.LoanReportProcess;
+import fr.manche.tna.membership.Directory;
 import fr.manche.tna.test.TestDatabase;
 import fr.manche.tna.test.TestMailServer;
 import jakarta.mail.MessagingException;
@@ -59,6 +60,8 @@ class TimerStormSection implements Section {
   @Autowired JdbcClient jdbc;
   @Autowired ProcessEngine engine;
   @Autowired CamundaBpmProperties camunda;
+  @Autowired Directory directory;
+  @Autowired javax.sql.DataSource dataSource;
 
   @Override
   public String name() {
@@ -85,6 +88,7 @@ class TimerStormSection implements Section {
     try (ApplicationNode second = ApplicationNode.start("timers-node-2", List.of("test", "benchmark"), properties, work)) {
       report.note(name(), "second node ready in " + second.toReady().toSeconds() + " s (log " + second.log() + ")");
       storm("two nodes", scale, report, "noeud-2");
+      second.assertAlive();
     } finally {
       FileSystemUtils.deleteRecursively(work);
     }
@@ -139,6 +143,8 @@ class TimerStormSection implements Section {
       throw new IllegalStateException(count + " instances but " + timers + " reminder timers");
     }
 
+    DatabaseStatistics statistics = new DatabaseStatistics(dataSource);
+    DatabaseStatistics.Snapshot before = statistics.snapshot();
     Duration patience = Duration.ofSeconds(Math.max(120, count / 10));
     long remaining = pending(run);
     while (remaining > 0 && Instant.now().isBefore(due.plus(patience))) {
@@ -153,6 +159,11 @@ class TimerStormSection implements Section {
     report.target(name(), "storm drained (due moment to last job done)", variant + ", " + count, drained, "s",
         BenchmarkReport.Target.atMost(TARGET_SECONDS, "drained under 2 min"));
     report.figure(name(), "reminders per second", variant + ", " + count, count / drained, "/s");
+    // pg_stat_statements counts every role-postgres statement of the database: both nodes', and this section's polls.
+    DatabaseStatistics.Snapshot storm = statistics.snapshot().minus(before);
+    report.figure(name(), "database transactions per reminder", variant, (double) storm.transactions() / count, "");
+    report.figure(name(), "database statements per reminder", variant, (double) storm.statements() / count, "");
+    report.figure(name(), "job acquisition queries", variant, storm.acquisitions(), "");
 
     // Mails: one per loan (its number is in the subject), none twice.
     Map<String, Long> mailsPerLoan = TestMailServer.inbox(email).stream().map(TimerStormSection::loanNumber)
@@ -207,8 +218,11 @@ class TimerStormSection implements Section {
             returning id
             """).param("Tempête de rappels " + run).param(String.format(Locale.ROOT, "%014d", System.nanoTime() % 100_000_000_000_000L))
         .param(email).param(OffsetDateTime.now()).query(Long.class).single();
-    jdbc.sql("update organisation set member_group_id = ? where id = ?").param("membre-" + organisationId)
-        .param(organisationId).update();
+    // Its group and tenant, as its first account would make them (OrganisationTenantsSetup checks them at start-up).
+    String groupId = "membre-" + organisationId;
+    directory.ensureGroup(groupId, "Tempête de rappels " + run, "MEMBER");
+    directory.ensureTenant(groupId, "Tempête de rappels " + run);
+    jdbc.sql("update organisation set member_group_id = ? where id = ?").param(groupId).param(organisationId).update();
     LocalDate returned = LocalDate.now().minusDays(7);
     jdbc.sql("""
             insert into loan_request (organisation_id, requested_by, activities, expected_audience, first_day, last_day,
