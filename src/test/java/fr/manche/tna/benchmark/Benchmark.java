@@ -43,9 +43,11 @@ class Benchmark {
   static final Map<String, Class<? extends Section>> CLASSES = new LinkedHashMap<>();
 
   static {
+    CLASSES.put("startup", StartupSection.class);
     CLASSES.put("lifecycle", LifecycleSection.class);
     CLASSES.put("availability", AvailabilitySection.class);
     CLASSES.put("members", MemberListsSection.class);
+    CLASSES.put("timers", TimerStormSection.class);
   }
 
   static final List<String> SECTIONS = List.copyOf(CLASSES.keySet());
