@@ -27,11 +27,24 @@ final class Footprint {
     this.jdbc = jdbc;
   }
 
-  Map<Family, Count> measure() {
-    List<String> tables = jdbc.sql("""
+  /** Rows of each table. */
+  Map<String, Long> rowsByTable() {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    for (String table : tables()) {
+      rows.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+    }
+    return rows;
+  }
+
+  private List<String> tables() {
+    return jdbc.sql("""
         select tablename from pg_tables where schemaname = 'public' and tablename <> 'flyway_schema_history'
         order by tablename
         """).query(String.class).list();
+  }
+
+  Map<Family, Count> measure() {
+    List<String> tables = tables();
     Map<Family, Count> counts = new LinkedHashMap<>();
     for (Family family : Family.values()) {
       counts.put(family, new Count(0, 0));

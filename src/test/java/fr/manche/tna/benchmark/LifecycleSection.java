@@ -120,10 +120,19 @@ class LifecycleSection implements Section {
 
     Footprint footprint = new Footprint(jdbc);
     Map<Footprint.Family, Footprint.Count> before = footprint.measure();
+    Map<String, Long> rowsBefore = footprint.rowsByTable();
     Date applicationStarted = ClockUtil.getCurrentTime();
     Run application = run("application", scale.loans(), scale.threads(), warmUp, this::applicationLoan, statistics);
     Date applicationEnded = ClockUtil.getCurrentTime();
     Map<Footprint.Family, Footprint.Count> after = footprint.measure();
+    Map<String, Long> rowsLeft = new LinkedHashMap<>();
+    footprint.rowsByTable().forEach((table, rows) -> {
+      long added = rows - rowsBefore.getOrDefault(table, 0L);
+      if (added != 0 && Footprint.familyOf(table) != Footprint.Family.HISTORY) {
+        rowsLeft.put(table, added / scale.loans());
+      }
+    });
+    report.note(name(), "rows a completed loan leaves outside the history, by table: " + rowsLeft);
     Run bare = run("bare process", scale.loans(), scale.threads(), scale.loans() + 2 * warmUp, bareLoan, statistics);
     record(report, application, bare);
     footprint(report, footprint, before, after, application.loans(), applicationStarted, applicationEnded);
