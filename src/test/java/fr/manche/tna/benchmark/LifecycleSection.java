@@ -13,6 +13,7 @@ import fr.manche.tna.inventory.Item;
 import fr.manche.tna.loan.process.LoanRequestProcess;
 import fr.manche.tna.platform.forms.FormOptions;
 import fr.manche.tna.test.ConventionFixtures;
+import fr.manche.tna.test.HandoverFixtures;
 import fr.manche.tna.test.LoanFixtures;
 import fr.manche.tna.test.TestSirets;
 import java.time.DayOfWeek;
@@ -214,7 +215,7 @@ class LifecycleSection implements Section {
     }
 
     submit(member, observer.awaitTask(root, "compte-rendu-" + loanId, LoanReportProcess.FILE_TASK),
-        steps.get(STEPS.get(7)), loanReport());
+        steps.get(STEPS.get(7)), HandoverFixtures.loanReport());
     userTransactions.addAndGet(2);
     observer.awaitEnd(root);
   }
@@ -249,23 +250,6 @@ class LifecycleSection implements Section {
     }
     return desk.recordInspection(bookingId, new InspectionDraft(conditions, present, Map.of(), "Julie Hamel", true, ""),
         ConventionFixtures.EQUIPMENT_MANAGER);
-  }
-
-  private static Map<String, Object> loanReport() {
-    Map<String, Object> values = new HashMap<>();
-    values.put("reportSessions", "4");
-    values.put("reportWorkshops", "");
-    values.put("reportProvisions", "0");
-    values.put("reportEvents", "1");
-    values.put("reportSchoolPupils", "75");
-    values.put("reportJobSeekers", "");
-    values.put("reportTeachers", "3");
-    values.put("reportSeniors", "");
-    values.put("reportGeneralPublic", "");
-    values.put("reportOtherPublics", "");
-    values.put("audienceAppreciation", "TRES_SATISFAIT");
-    values.put("reportComments", "Les collégiens ont adoré le vol en intérieur.");
-    return values;
   }
 
   // ---------------------------------------------------------------- the bare process

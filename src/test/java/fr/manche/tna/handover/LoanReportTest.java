@@ -98,20 +98,7 @@ class LoanReportTest {
   }
 
   private static Map<String, Object> good() {
-    Map<String, Object> values = new HashMap<>();
-    values.put("reportSessions", "4");
-    values.put("reportWorkshops", "");
-    values.put("reportProvisions", "0");
-    values.put("reportEvents", "1");
-    values.put("reportSchoolPupils", "75");
-    values.put("reportJobSeekers", "");
-    values.put("reportTeachers", "3");
-    values.put("reportSeniors", "");
-    values.put("reportGeneralPublic", "");
-    values.put("reportOtherPublics", "");
-    values.put("audienceAppreciation", "TRES_SATISFAIT");
-    values.put("reportComments", "Les collégiens ont adoré le vol en intérieur.");
-    return values;
+    return HandoverFixtures.loanReport();
   }
 
   private void submit(Task task, Map<String, Object> values) {

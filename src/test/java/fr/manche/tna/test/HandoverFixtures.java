@@ -177,4 +177,22 @@ public class HandoverFixtures {
     }
     throw new AssertionError("Jobs keep coming for the loan " + loan.getId());
   }
+
+  /** A loan report as a member fills it in (four sessions and an event, 75 pupils and 3 teachers, very satisfied). */
+  public static Map<String, Object> loanReport() {
+    Map<String, Object> values = new HashMap<>();
+    values.put("reportSessions", "4");
+    values.put("reportWorkshops", "");
+    values.put("reportProvisions", "0");
+    values.put("reportEvents", "1");
+    values.put("reportSchoolPupils", "75");
+    values.put("reportJobSeekers", "");
+    values.put("reportTeachers", "3");
+    values.put("reportSeniors", "");
+    values.put("reportGeneralPublic", "");
+    values.put("reportOtherPublics", "");
+    values.put("audienceAppreciation", "TRES_SATISFAIT");
+    values.put("reportComments", "Les collégiens ont adoré le vol en intérieur.");
+    return values;
+  }
 }
