@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,8 +94,9 @@ class TaskContextPlugin extends AbstractProcessEnginePlugin {
       }
     }
     Map<String, Object> changed = new LinkedHashMap<>();
+    VariableMap held = task.getVariablesLocalTyped(false);
     context.prefilled().forEach((key, value) -> {
-      if (!unchanged(task, key, value)) {
+      if (!unchanged(held, key, value)) {
         changed.put(key, value);
       }
     });
@@ -108,8 +110,12 @@ class TaskContextPlugin extends AbstractProcessEnginePlugin {
    * its history (a loan's tasks rewrote about 50 unchanged values at their claims, README "Benchmark"). Typed values
    * (option lists, sent as JSON) are always set: they are what a claim refreshes.
    */
-  private static boolean unchanged(DelegateTask task, String key, Object value) {
-    return !(value instanceof TypedValue) && task.hasVariableLocal(key) && Objects.equals(task.getVariableLocal(key), value);
+  private static boolean unchanged(VariableMap held, String key, Object value) {
+    if (value instanceof TypedValue || !held.containsKey(key)) {
+      return false;
+    }
+    TypedValue current = held.getValueTyped(key);
+    return current != null && current.getType().isPrimitiveValueType() && Objects.equals(current.getValue(), value);
   }
 
   private TaskContext contextOf(String processKey, DelegateTask task) {

@@ -167,8 +167,9 @@ class AuthorizationShapeTest {
     setup.run(none);
     setup.run(none);
 
+    // ACT_HI_DETAIL has no row to move: the history no longer writes one (platform.process.LeanHistory).
     for (String table : List.of("ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_HI_PROCINST", "ACT_HI_ACTINST",
-        "ACT_HI_TASKINST", "ACT_HI_VARINST", "ACT_HI_DETAIL")) {
+        "ACT_HI_TASKINST", "ACT_HI_VARINST")) {
       assertThat(jdbc.queryForList("select distinct TENANT_ID_ from " + table + " where PROC_INST_ID_ = ?", String.class, instanceId))
           .as(table).containsExactly(groupId);
     }
