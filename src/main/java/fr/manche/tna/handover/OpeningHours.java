@@ -4,6 +4,8 @@ import fr.manche.tna.platform.Inputs;
 import fr.manche.tna.platform.InvalidInputException;
 import fr.manche.tna.platform.audit.AuditLog;
 import fr.manche.tna.platform.time.ParisTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -77,9 +79,18 @@ public class OpeningHours {
   /** The closures that end today or later, by first day. */
   public List<Closure> closures() {
     return jdbc.sql("select * from handover_closure where last_day >= ? order by first_day, id").param(ParisTime.today())
-        .query((rs, row) -> new Closure(rs.getLong("id"), rs.getObject("first_day", LocalDate.class),
-            rs.getObject("last_day", LocalDate.class), rs.getString("reason")))
-        .list();
+        .query(OpeningHours::closure).list();
+  }
+
+  /** The closures that cover at least one day from {@code first} to {@code last}, in the order they were made. */
+  private List<Closure> closuresOver(LocalDate first, LocalDate last) {
+    return jdbc.sql("select * from handover_closure where first_day <= ? and last_day >= ? order by id")
+        .params(last, first).query(OpeningHours::closure).list();
+  }
+
+  private static Closure closure(ResultSet rs, int row) throws SQLException {
+    return new Closure(rs.getLong("id"), rs.getObject("first_day", LocalDate.class),
+        rs.getObject("last_day", LocalDate.class), rs.getString("reason"));
   }
 
   /** Why no handover takes place that day (a holiday, a closure, a day without opening hours), or empty when open. */
@@ -89,11 +100,7 @@ public class OpeningHours {
       return Optional.of("Le " + ParisTime.formatDate(day) + " est un jour férié (" + holiday.get() + ") : la Maison du"
           + " Département est fermée.");
     }
-    List<Closure> closed = jdbc.sql("select * from handover_closure where first_day <= ? and last_day >= ? order by id")
-        .params(day, day)
-        .query((rs, row) -> new Closure(rs.getLong("id"), rs.getObject("first_day", LocalDate.class),
-            rs.getObject("last_day", LocalDate.class), rs.getString("reason")))
-        .list();
+    List<Closure> closed = closuresOver(day, day);
     if (!closed.isEmpty()) {
       Closure closure = closed.get(0);
       return Optional.of("La Maison du Département est fermée " + fr.manche.tna.inventory.Periods.french(closure.first(),
@@ -127,11 +134,7 @@ public class OpeningHours {
     }
     Map<DayOfWeek, List<Range>> week = week();
     int minutes = settings().slotMinutes();
-    List<Closure> closures = jdbc.sql("select * from handover_closure where first_day <= ? and last_day >= ? order by id")
-        .params(last, first)
-        .query((rs, row) -> new Closure(rs.getLong("id"), rs.getObject("first_day", LocalDate.class),
-            rs.getObject("last_day", LocalDate.class), rs.getString("reason")))
-        .list();
+    List<Closure> closures = closuresOver(first, last);
     for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
       LocalDate current = day;
       if (PublicHolidays.on(day).isPresent()

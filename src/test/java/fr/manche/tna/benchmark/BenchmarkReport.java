@@ -19,19 +19,15 @@ import java.util.Locale;
  */
 final class BenchmarkReport {
 
-  /** A target on one figure: the limit and whether the figure must stay below or above it. */
-  record Target(String text, double limit, boolean atMost) {
+  /** A target on one figure: the limit it must stay at or below (every target of the issue is one). */
+  record Target(String text, double limit) {
 
     static Target atMost(double limit, String text) {
-      return new Target(text, limit, true);
-    }
-
-    static Target atLeast(double limit, String text) {
-      return new Target(text, limit, false);
+      return new Target(text, limit);
     }
 
     boolean met(double value) {
-      return atMost ? value <= limit : value >= limit;
+      return value <= limit;
     }
 
     /** « met », or « missed by 23 % » (how far the figure is from the limit, relative to the limit). */

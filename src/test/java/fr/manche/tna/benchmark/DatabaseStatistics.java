@@ -19,11 +19,11 @@ import javax.sql.DataSource;
 final class DatabaseStatistics {
 
   /** Figures at one moment; {@link #minus} gives what happened between two. */
-  record Snapshot(long transactions, long statements, long acquisitions, long rowsWritten) {
+  record Snapshot(long transactions, long statements, long acquisitions) {
 
     Snapshot minus(Snapshot before) {
       return new Snapshot(transactions - before.transactions, statements - before.statements,
-          acquisitions - before.acquisitions, rowsWritten - before.rowsWritten);
+          acquisitions - before.acquisitions);
     }
   }
 
@@ -42,9 +42,7 @@ final class DatabaseStatistics {
           coalesce(sum(s.calls) filter (where upper(s.query) = 'BEGIN'), 0),
           coalesce(sum(s.calls) filter (where upper(s.query) not in ('BEGIN', 'COMMIT', 'ROLLBACK')), 0),
           coalesce(sum(s.calls) filter (where s.query ilike '%from ACT_RU_JOB%' and s.query ilike '%LOCK_EXP_TIME_%'
-                                          and s.query ilike 'select%'), 0),
-          coalesce(sum(s.rows) filter (where s.query ilike 'insert%' or s.query ilike 'update%'
-                                         or s.query ilike 'delete%'), 0)
+                                          and s.query ilike 'select%'), 0)
         from pg_stat_statements s
         join pg_roles r on r.oid = s.userid
         join pg_database d on d.oid = s.dbid
@@ -53,7 +51,7 @@ final class DatabaseStatistics {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery(sql)) {
       row.next();
-      return new Snapshot(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4));
+      return new Snapshot(row.getLong(1), row.getLong(2), row.getLong(3));
     }
   }
 

@@ -49,8 +49,4 @@ final class Timings {
     int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
   }
-
-  synchronized double total() {
-    return millis.stream().mapToDouble(Double::doubleValue).sum();
-  }
 }
