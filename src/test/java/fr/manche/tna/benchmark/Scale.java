@@ -16,6 +16,7 @@ record Scale(
     int availabilitySamples,
     List<Integer> memberInstances,
     int organisations,
+    List<Integer> referentBacklogs,
     int timers,
     List<String> sections) {
 
@@ -29,6 +30,7 @@ record Scale(
         Integer.getInteger("benchmark.availability.samples", smoke ? 20 : 300),
         sizes("benchmark.members.instances", smoke ? "30,60" : "1000,10000,50000"),
         Integer.getInteger("benchmark.organisations", smoke ? 3 : 100),
+        sizes("benchmark.members.backlogs", smoke ? "15" : "5000,20000"),
         Integer.getInteger("benchmark.timers", smoke ? 40 : 10000),
         Arrays.stream(System.getProperty("benchmark.sections", String.join(",", Benchmark.SECTIONS)).split(","))
             .map(String::trim).filter(name -> !name.isEmpty()).toList());
