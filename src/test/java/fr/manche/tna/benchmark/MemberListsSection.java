@@ -67,7 +67,7 @@ import org.springframework.core.env.Environment;
  * changes, the rest answered (refused: an agreed request starts a {@code JointReport} instance of its own, which the
  * copies below would not carry; a refused one simply ends). Instances pile up over the years of history; the open
  * ones are the work in hand, so the members' side is heavy on purpose and the referents' queue is what a team works
- * through ({@code -Dbenchmark.members.review-share=0.4} gives the former 20,000). Three instances per organisation
+ * through ({@code -Dbenchmark.members.review-share=0.4} gives the first version's 40 %). Three instances per organisation
  * (one per state) go through the real process as Tasklist would (start form as the member, job, claim and review as
  * the referent, job); the others are copies of them, row for row and grant for grant ({@link InstanceCloner}), and
  * the section first checks that a copy and a new real instance, both reviewed through the engine, leave the same rows
