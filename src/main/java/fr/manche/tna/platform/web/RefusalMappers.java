@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngines;
@@ -34,6 +35,9 @@ import org.slf4j.LoggerFactory;
  *       definition …", "Cannot submit task form …", a 500): 400, and the message is the French sentence
  *       alone. Logged on one line at INFO, user text neutralised.
  *   <li>A variable the REST API cannot read as the type its caller named: 400, in French.
+ *   <li>A command that lost the race for the same process to another transaction (a job of a parallel branch, another
+ *       person; the engine's {@link OptimisticLockingException}): 409, in French, asking to try again. The engine
+ *       rolled everything back, so trying again is safe. Logged on one line at INFO.
  *   <li>For a member (a person who may not open Cockpit): something of another organisation answers exactly
  *       like something that does not exist, 404 with one French sentence, so that no answer tells whether
  *       another organisation's task, job or instance exists.
@@ -46,6 +50,8 @@ public final class RefusalMappers implements AutoDiscoverable {
 
   static final String NOT_FOUND = "Impossible : cet élément n'existe pas, ou vous n'y avez pas accès.";
   static final String MALFORMED_VALUE = "Une valeur envoyée n'a pas le type attendu par le formulaire : rien n'a été enregistré.";
+  static final String CONCURRENT_CHANGE = "Ce dossier vient d'être modifié en même temps que vous (par une autre personne"
+      + " ou par l'application elle-même) : rien n'a été enregistré. Réessayez dans un instant.";
   private static final List<String> MALFORMED_VALUE_MESSAGES =
       List.of("Unsupported value type", "Cannot convert value", "Must provide 'null' or String value");
   private static final Logger LOG = LoggerFactory.getLogger(RefusalMappers.class);
@@ -67,6 +73,9 @@ public final class RefusalMappers implements AutoDiscoverable {
     if (isMalformedValue(failure)) {
       return Optional.of(json(Response.Status.BAD_REQUEST, "InvalidInputException", MALFORMED_VALUE));
     }
+    if (isConcurrentChange(failure)) {
+      return Optional.of(json(Response.Status.CONFLICT, "OptimisticLockingException", CONCURRENT_CHANGE));
+    }
     if (isNotYoursOrMissing(failure) && callerIsMember()) {
       return Optional.of(json(Response.Status.NOT_FOUND, "NotFound", NOT_FOUND));
     }
@@ -77,8 +86,19 @@ public final class RefusalMappers implements AutoDiscoverable {
     Response response = respond(failure).orElseThrow();
     if (response.getStatus() == 400) {
       LOG.info("Saisie refusée (400) : {}", Logs.safe(String.valueOf(((Map<?, ?>) response.getEntity()).get("message"))));
+    } else if (response.getStatus() == 409) {
+      LOG.info("Modification simultanée refusée (409) : {}", Logs.safe(String.valueOf(failure.getMessage())));
     }
     return response;
+  }
+
+  private static boolean isConcurrentChange(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockingException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A variable the REST API could not even read as the type the caller named (Json, a number that is not one...). */

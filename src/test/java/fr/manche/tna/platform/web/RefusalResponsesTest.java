@@ -13,13 +13,21 @@ import fr.manche.tna.test.TestMailServer;
 import fr.manche.tna.test.TestSirets;
 import fr.manche.tna.test.WebClient;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +53,9 @@ class RefusalResponsesTest {
   @Autowired IdentityService identityService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired RepositoryService repositoryService;
   @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
   @LocalServerPort int port;
   final ObjectMapper json = new ObjectMapper();
 
@@ -104,6 +114,72 @@ class RefusalResponsesTest {
     assertThat(message(refused)).contains("31/02/2027").doesNotContain("ENGINE-", "Cannot", "TaskListener");
     assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
     assertLoggedOnOneLineBelowError(output, message(refused));
+  }
+
+  /**
+   * Someone completes a task while the engine moves the same process in another transaction (a job of a parallel
+   * branch, another person): the engine refuses the later of the two. The person reads a French sentence telling
+   * her to try again, not the engine's text; nothing is half-done, and trying again completes the task.
+   */
+  @Test
+  void aTaskCompletedWhileItsProcessMovesAnswersInFrenchAndTryingAgainWorks(CapturedOutput output) {
+    String deployment = repositoryService.createDeployment().name("conflit-de-test")
+        .addModelInstance("conflict.bpmn", Bpmn.createExecutableProcess("Test_Conflict")
+            .startEvent().userTask("Conflict_Task").camundaCandidateGroups("tna-referents-reseau")
+            .camundaTaskListenerClass("complete", MovedMeanwhile.class.getName())
+            .endEvent().done())
+        .deploy().getId();
+    try {
+      MovedMeanwhile.dataSource = dataSource;
+      for (String api : new String[] {"/engine-rest", "/camunda/api/engine/engine/default"}) {
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey("Test_Conflict");
+        Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        WebClient referent = new WebClient(port);
+        if (api.startsWith("/engine-rest")) {
+          referent.basic(REFERENT, PASSWORD);
+        } else {
+          assertThat(referent.loginToWebapps(REFERENT, PASSWORD)).isEqualTo(200);
+          referent.get("/camunda/app/tasklist/default/");
+        }
+        MovedMeanwhile.times = 1;
+
+        HttpResponse<String> refused = referent.postJson(api + "/task/" + task.getId() + "/submit-form", "{\"variables\": {}}");
+
+        assertThat(refused.statusCode()).as(api).isEqualTo(409);
+        assertThat(message(refused)).as(api).isEqualTo(RefusalMappers.CONCURRENT_CHANGE);
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task stays").isEqualTo(1);
+        assertThat(referent.postJson(api + "/task/" + task.getId() + "/submit-form", "{\"variables\": {}}").statusCode())
+            .as("trying again").isEqualTo(204);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+      }
+      assertThat(output.getAll()).contains("Modification simultanée refusée (409)");
+      assertThat(output.getAll().lines().filter(line -> line.contains(" ERROR "))).isEmpty();
+      assertThat(output.getAll().lines().filter(line -> line.startsWith("\tat "))).isEmpty();
+    } finally {
+      repositoryService.deleteDeployment(deployment, true);
+    }
+  }
+
+  /** At the task's completion, moves its execution in another transaction, as a concurrent job would. */
+  public static class MovedMeanwhile implements TaskListener {
+    static DataSource dataSource;
+    static int times;
+
+    @Override
+    public void notify(DelegateTask task) {
+      if (times > 0) {
+        times--;
+        // A connection of its own, outside the engine's transaction, committed at once.
+        try (Connection other = dataSource.getConnection();
+            PreparedStatement move = other.prepareStatement("update ACT_RU_EXECUTION set REV_ = REV_ + 1 where ID_ = ?")) {
+          other.setAutoCommit(true);
+          move.setString(1, task.getExecutionId());
+          assertThat(move.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
   }
 
   private void assertLoggedOnOneLineBelowError(CapturedOutput output, String sentence) {

@@ -5,8 +5,9 @@
 // 1. form-js (Camunda Forms) writes its validation messages in English and shows the raw regular expression of a
 //    pattern. Its Validator is replaced, in every form Tasklist builds, by one that says the same in French; a
 //    pattern's message is the first sentence of the field's description (the format and an example).
-// 2. A refusal of the server (HTTP 400 whose body is one French sentence) is shown as that sentence alone, next
-//    to the form's buttons, replacing any earlier one; no engine text, no "Le processus n'a pas pu être démarré : …".
+// 2. A refusal of the server (HTTP 400 or 409 whose body is one French sentence) is shown as that sentence alone,
+//    next to the form's buttons, replacing any earlier one; no engine text, no "Le processus n'a pas pu être démarré
+//    : …".
 // 3. What nobody may do here is not offered: "Créer une tâche" (no role creates standalone tasks). What members may
 //    not do on a task (the engine refuses it: the follow-up and due dates, the groups, comments) is not offered to
 //    them either: the page carries the class "tna-membre" for anyone who may not open Cockpit (user-styles.css).
@@ -161,7 +162,7 @@ installFrenchValidation();
 /* ---------------------------------------------------------------------------------------------------------- */
 
 /** Types of the JSON body that the server answers with a French sentence for people (platform.web.RefusalMappers). */
-const SENTENCES = ['InvalidInputException', 'NotFound'];
+const SENTENCES = ['InvalidInputException', 'NotFound', 'OptimisticLockingException'];
 const FAILED = "L'envoi n'a pas abouti. Réessayez dans un instant ; si cela se reproduit, prévenez le référent du réseau.";
 const CHECK_FIELDS = 'Vérifiez les champs signalés en rouge, puis recommencez.';
 
