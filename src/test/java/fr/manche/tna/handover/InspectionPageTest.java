@@ -1,5 +1,8 @@
 package fr.manche.tna.handover;
 
+import static fr.manche.tna.test.WebClient.csrf;
+import static fr.manche.tna.test.WebClient.enc;
+import static fr.manche.tna.test.WebClient.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.manche.tna.inventory.Catalogue;
@@ -13,17 +16,12 @@ import fr.manche.tna.test.HandoverFixtures;
 import fr.manche.tna.test.LoanFixtures;
 import fr.manche.tna.test.TestMailServer;
 import fr.manche.tna.test.TestSirets;
+import fr.manche.tna.test.ProcessDriver;
 import fr.manche.tna.test.WebClient;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +48,7 @@ class InspectionPageTest {
 
   @LocalServerPort int port;
   @Autowired ConventionFixtures fixtures;
+  @Autowired ProcessDriver driver;
   @Autowired LoanFixtures loans;
   @Autowired HandoverFixtures handovers;
   @Autowired Bookings bookings;
@@ -248,29 +247,10 @@ class InspectionPageTest {
   }
 
   private WebClient login(String login) {
-    WebClient client = new WebClient(port);
-    assertThat(client.loginToWebapps(login, PASSWORD)).as("login of " + login).isEqualTo(200);
-    return client;
+    return WebClient.loggedIn(port, login, PASSWORD);
   }
 
   private void setPassword(String userId) {
-    User account = identityService.createUserQuery().userId(userId).singleResult();
-    account.setPassword(PASSWORD);
-    identityService.saveUser(account);
-  }
-
-  private static String csrf(String page) {
-    Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-    assertThat(matcher.find()).as("the page's form token").isTrue();
-    return matcher.group(1);
-  }
-
-  private static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  /** As Thymeleaf writes text into a page. */
-  private static String html(String text) {
-    return text.replace("'", "&#39;");
+    driver.setPassword(userId, PASSWORD);
   }
 }

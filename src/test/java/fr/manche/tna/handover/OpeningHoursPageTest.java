@@ -1,17 +1,15 @@
 package fr.manche.tna.handover;
 
+import static fr.manche.tna.test.WebClient.csrf;
+import static fr.manche.tna.test.WebClient.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.manche.tna.test.ApplicationTest;
 import fr.manche.tna.test.ConventionFixtures;
 import fr.manche.tna.test.WebClient;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -120,18 +118,6 @@ class OpeningHoursPageTest {
   }
 
   private WebClient login(String login) {
-    WebClient client = new WebClient(port);
-    assertThat(client.loginToWebapps(login, PASSWORD)).as("login of " + login).isEqualTo(200);
-    return client;
-  }
-
-  private static String csrf(String page) {
-    Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-    assertThat(matcher.find()).as("the page's form token").isTrue();
-    return matcher.group(1);
-  }
-
-  private static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    return WebClient.loggedIn(port, login, PASSWORD);
   }
 }

@@ -1,5 +1,7 @@
 package fr.manche.tna.inventory;
 
+import static fr.manche.tna.test.WebClient.csrf;
+import static fr.manche.tna.test.WebClient.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.manche.tna.membership.AccountService;
@@ -11,14 +13,9 @@ import fr.manche.tna.test.ApplicationTest;
 import fr.manche.tna.test.ProcessDriver;
 import fr.manche.tna.test.TestSirets;
 import fr.manche.tna.test.WebClient;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -162,9 +159,7 @@ class InventoryPagesTest {
   }
 
   private WebClient login(String user) {
-    WebClient client = new WebClient(port);
-    assertThat(client.loginToWebapps(user, PASSWORD)).isEqualTo(200);
-    return client;
+    return WebClient.loggedIn(port, user, PASSWORD);
   }
 
   private static String boundary() {
@@ -177,19 +172,7 @@ class InventoryPagesTest {
         + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary() + "--\r\n";
   }
 
-  private static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private static String csrf(String page) {
-    Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-    assertThat(matcher.find()).as("the page's form token").isTrue();
-    return matcher.group(1);
-  }
-
   private void setPassword(String userId) {
-    User user = identityService.createUserQuery().userId(userId).singleResult();
-    user.setPassword(PASSWORD);
-    identityService.saveUser(user);
+    driver.setPassword(userId, PASSWORD);
   }
 }

@@ -1,5 +1,6 @@
 package fr.manche.tna.inventory;
 
+import static fr.manche.tna.test.WebClient.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,14 +23,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -267,20 +265,10 @@ class MaintenanceTest {
   }
 
   private WebClient login(String userId) {
-    WebClient client = new WebClient(port);
-    assertThat(client.loginToWebapps(userId, PASSWORD)).isEqualTo(200);
-    return client;
-  }
-
-  private static String csrf(String page) {
-    Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-    assertThat(matcher.find()).as("the page's form token").isTrue();
-    return matcher.group(1);
+    return WebClient.loggedIn(port, userId, PASSWORD);
   }
 
   private void setPassword(String userId) {
-    User account = identityService.createUserQuery().userId(userId).singleResult();
-    account.setPassword(PASSWORD);
-    identityService.saveUser(account);
+    driver.setPassword(userId, PASSWORD);
   }
 }

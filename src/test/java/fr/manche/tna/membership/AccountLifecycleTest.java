@@ -1,5 +1,7 @@
 package fr.manche.tna.membership;
 
+import static fr.manche.tna.test.WebClient.csrf;
+import static fr.manche.tna.test.WebClient.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.manche.tna.membership.process.AccountInvitationProcess;
@@ -10,9 +12,7 @@ import fr.manche.tna.test.TestMailServer;
 import fr.manche.tna.test.TestSirets;
 import fr.manche.tna.test.WebClient;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -182,15 +182,5 @@ class AccountLifecycleTest {
     Matcher matcher = LINK.matcher(text);
     assertThat(matcher.find()).as(text).isTrue();
     return matcher.group(1);
-  }
-
-  private static String csrf(String page) {
-    Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-    assertThat(matcher.find()).as(page).isTrue();
-    return matcher.group(1);
-  }
-
-  private static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

@@ -49,6 +49,13 @@ public class ProcessDriver {
     }
   }
 
+  /** Gives an account a password, so that the test can log in as that person. */
+  public void setPassword(String userId, String password) {
+    User account = identityService.createUserQuery().userId(userId).singleResult();
+    account.setPassword(password);
+    identityService.saveUser(account);
+  }
+
   /** Submits the start form of the latest version of the process, as Tasklist does. */
   public ProcessInstance submitStartForm(String processKey, Map<String, ?> values) {
     String definitionId =

@@ -10,12 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An HTTP client as a browser or a script would use it: with a cookie jar (webapp sessions, CSRF cookie),
  * or with HTTP Basic credentials for {@code /engine-rest}.
  */
 public class WebClient {
+
+  private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final String base;
   private final CookieManager cookies = new CookieManager();
@@ -25,6 +29,35 @@ public class WebClient {
   public WebClient(int port) {
     this.base = "http://localhost:" + port;
     this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** A client logged in to the webapps, and so to the pages, as that person; the test fails if the login does. */
+  public static WebClient loggedIn(int port, String login, String password) {
+    WebClient client = new WebClient(port);
+    int status = client.loginToWebapps(login, password);
+    if (status != 200) {
+      throw new AssertionError("login of " + login + ": " + status);
+    }
+    return client;
+  }
+
+  /** The token a page's form carries (Spring Security's hidden field {@code _csrf}); the test fails without one. */
+  public static String csrf(String page) {
+    Matcher matcher = FORM_TOKEN.matcher(page);
+    if (!matcher.find()) {
+      throw new AssertionError("the page's form token is missing");
+    }
+    return matcher.group(1);
+  }
+
+  /** A value as a form sends it ({@code application/x-www-form-urlencoded}). */
+  public static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** Text as Thymeleaf writes it into a page. */
+  public static String html(String text) {
+    return text.replace("'", "&#39;");
   }
 
   /** Sends HTTP Basic credentials with every request. */
