@@ -644,7 +644,7 @@ class TasklistJourneyIT {
     chooseIn("Participation aux rencontres", "En partie");
     fill("Nombre d'ateliers tenus", "une vingtaine");
     fill("Nombre de personnes accueillies", "150");
-    assertThat(errorOf("Nombre d'ateliers tenus")).startsWith("Format attendu : ").contains("par exemple 24");
+    assertThat(errorOf("Nombre d'ateliers tenus")).isEqualTo("Format attendu : en chiffres, par exemple 24.");
     screenshot("41-member-self-assessment-words-for-a-number");
     assertOnlyFrenchForPeople();
     replace("Nombre d'ateliers tenus", "22");
@@ -660,7 +660,8 @@ class TasklistJourneyIT {
     taskAbout("Fixer l'entretien annuel", String.valueOf(year)).click();
     claim();
     assertThat(valueWhenShown("Structure")).isEqualTo("Commune de Villedieu-les-Poêles-Rouffigny");
-    assertThat(valueOf("Son bilan")).contains("Participation aux rencontres du réseau : en partie").contains("Ateliers : 22");
+    assertThat(valueOf("Le bilan rempli par la structure")).contains("Participation aux rencontres du réseau : en partie")
+        .contains("Ateliers (hors prêts du Département) : 22");
     java.time.LocalDate interview = fr.manche.tna.platform.time.ParisTime.today().plusDays(7);
     fill("Date de l'entretien", DAY.format(interview.minusDays(14)));
     fill("Heure de l'entretien", "10:00");
@@ -684,10 +685,17 @@ class TasklistJourneyIT {
     taskAbout("Enregistrer le bilan de l'entretien", String.valueOf(year)).click();
     claim();
     assertThat(valueWhenShown("Structure")).isEqualTo("Commune de Villedieu-les-Poêles-Rouffigny");
+    assertThat(valueOf("La convention se termine-t-elle dans l'année ?")).isEqualTo("non");
     fill("Résultats de l'année", "Des ateliers réguliers, un public senior fidèle, le drone prêté pour la fête communale.");
     fill("Projets pour l'année prochaine", "Des ateliers de retouche photo ; venir au comité du réseau.");
-    screenshot("45-referent-review-record");
+    // Her convention ends in three years: a renewal proposed now is refused, in one French sentence.
+    choose("Oui : la proposition de renouvellement est envoyée à la structure");
+    clickComplete();
+    waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'renouvellement')]"));
+    assertThat(refusal()).isEqualTo("La convention ne se termine pas dans l'année : pas de renouvellement à proposer maintenant.");
+    screenshot("45-referent-review-record-renewal-not-due");
     assertOnlyFrenchForPeople();
+    choose("Non, pas maintenant");
     complete();
     String summary = mailAsStaff("Synthèse de votre entretien annuel " + year, VILLEDIEU_CONTACT);
     assertThat(summary).contains("synthèse");
@@ -745,7 +753,8 @@ class TasklistJourneyIT {
     fill("Titre", "Nos ateliers itinérants");
     click(startButton());
     waitFor(By.xpath("//*[contains(@class,'tna-refusal')]"));
-    assertThat(refusal()).isEqualTo("Aucun comité du réseau n'attend de propositions de votre structure en ce moment.");
+    assertThat(refusal()).isEqualTo("Aucun comité du réseau n'attend de propositions de votre structure en ce moment : une"
+        + " structure invitée peut proposer un sujet jusqu'à la date limite indiquée dans son invitation.");
     screenshot("53-member-not-invited-proposal-refused");
     assertOnlyFrenchForPeople();
     browser.manage().deleteAllCookies();
@@ -773,7 +782,8 @@ class TasklistJourneyIT {
     waitFor(By.partialLinkText("Tâches de mes groupes")).click();
     taskAbout("Enregistrer le compte rendu du comité", String.valueOf(year)).click();
     claim();
-    assertThat(valueWhenShown("Le comité")).contains(when).contains("Maison du Département, Saint-Lô");
+    assertThat(valueWhenShown("Le comité")).contains(when).contains("Maison du Département, Saint-Lô")
+        .contains("2 structures invitées ; 1 proposition reçue.");
     click(waitFor(By.xpath("//label[normalize-space()='Commune de Villedieu-les-Poêles-Rouffigny']")));
     fill("Compte rendu", "Tour des structures ; présentation du drone par Villedieu ; point sur les prêts.");
     fill("Décisions", "Un atelier commun sur la photo en mars.");
@@ -842,7 +852,9 @@ class TasklistJourneyIT {
     replace("Fin de la réparation", DAY.format(today.plusDays(40)));
     complete();
     String decided = mailAsStaff("Dossier de dommage examiné : INV-002 (Casque de réalité virtuelle)", VILLEDIEU_CONTACT);
-    assertThat(decided).contains("prêt n° " + loanId).contains("Aucun coût n'est mis à la charge de votre structure");
+    assertThat(decided).contains("de votre prêt n° " + loanId).contains("le matériel sera réparé par le Département"
+            + " (réparation prévue jusqu'au " + fr.manche.tna.platform.time.ParisTime.formatDate(today.plusDays(40)) + ")")
+        .contains("Aucun coût n'est mis à la charge de votre structure");
     screenshot("62-damage-decided-mail");
   }
 
@@ -874,7 +886,10 @@ class TasklistJourneyIT {
         .contains("Entretien à faire : Mise à jour du logiciel et nettoyage des mousses (réservé ");
     browser.get(base + "/camunda/app/tasklist/default/");
     waitFor(By.partialLinkText("Matériel : entretiens")).click();
-    taskAbout("Entretenir le matériel", "INV-002").click();
+    WebElement entry = taskAbout("Entretenir le matériel", "INV-002");
+    assertThat(entry.findElement(By.xpath("ancestor::li[contains(@class,'task')]")).getText())
+        .as("due by the end of the days the item is held, not overdue as it appears").contains("Échéance dans");
+    entry.click();
     screenshot("71-manager-maintenance-filter");
     claim();
     assertThat(valueWhenShown("Matériel")).isEqualTo("INV-002 (Casque de réalité virtuelle)");
