@@ -890,9 +890,9 @@ class TasklistJourneyIT {
     assertThat(entry.findElement(By.xpath("ancestor::li[contains(@class,'task')]")).getText())
         .as("due by the end of the days the item is held, not overdue as it appears").contains("Échéance dans");
     entry.click();
-    screenshot("71-manager-maintenance-filter");
     claim();
     assertThat(valueWhenShown("Matériel")).isEqualTo("INV-002 (Casque de réalité virtuelle)");
+    screenshot("71-manager-maintenance-filter");
     assertThat(valueOf("Entretien prévu")).startsWith("Mise à jour du logiciel et nettoyage des mousses");
     // Blanks only: the form lets them through, the server asks for what was done.
     fill("Ce qui a été fait", "   ");
