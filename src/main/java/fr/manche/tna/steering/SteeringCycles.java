@@ -196,7 +196,8 @@ public class SteeringCycles {
   @Transactional
   public long propose(long organisationId, String kind, String title, String description, String actor) {
     Committee committee = openCommitteeFor(organisationId).orElseThrow(() -> new InvalidInputException(
-        "Aucun comité du réseau n'attend de propositions de votre structure en ce moment."));
+        "Aucun comité du réseau n'attend de propositions de votre structure en ce moment : une structure invitée peut"
+            + " proposer un sujet jusqu'à la date limite indiquée dans son invitation."));
     String checkedKind = "PRATIQUE".equals(kind) ? "PRATIQUE" : "SUJET".equals(kind) ? "SUJET" : null;
     if (checkedKind == null) {
       throw new InvalidInputException("Dites si vous proposez un sujet ou une pratique à partager.");

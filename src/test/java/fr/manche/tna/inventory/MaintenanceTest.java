@@ -123,8 +123,8 @@ class MaintenanceTest {
     Task task = driver.openTask(opened.processInstanceId(), MaintenanceProcess.DO_TASK);
     assertThat(task.getName()).isEqualTo("Entretenir le matériel");
     assertThat(task.getDescription()).isEqualTo(drone.inventoryNumber() + " (" + drones.name() + ") : " + WHAT);
-    assertThat(task.getDueDate().toInstant())
-        .isEqualTo(LocalDate.of(2027, 10, 13).atStartOfDay(ParisTime.ZONE).toInstant());
+    assertThat(task.getDueDate().toInstant()).as("by the end of the last day held")
+        .isEqualTo(LocalDate.of(2027, 10, 16).atStartOfDay(ParisTime.ZONE).toInstant());
     assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
         .contains("tna-gestionnaires-materiel");
     assertThat(filterService.createFilterQuery().filterName("Matériel : entretiens").count()).isOne();

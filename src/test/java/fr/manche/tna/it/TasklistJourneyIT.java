@@ -602,6 +602,438 @@ class TasklistJourneyIT {
     waitFor(By.xpath("//*[contains(normalize-space(),'Sélectionnez une tâche dans la liste')]"));
   }
 
+  /**
+   * Issue 12's year-end review (R20, R23). The calendar ({@code SteeringCalendar}, every morning at 7) starts the reviews
+   * on their date; the product also offers referents a start form (« Entretien annuel de fin d'année », for a member
+   * admitted mid-year): the journey starts it there, as a person does. Julie fills in her self-assessment; the referent
+   * fixes the interview, then records its review once the interview's hour has come.
+   */
+  @Test
+  @Order(6)
+  void aMemberFillsHerYearEndReviewAndTheReferentFixesAndRecordsTheInterview() throws IOException {
+    int year = fr.manche.tna.platform.time.ParisTime.today().getYear();
+    browser.manage().deleteAllCookies();
+    login("referent", "demo");
+    startProcess("Entretien annuel de fin d'année");
+    // The other demo member has no convention: the server says so next to the buttons, nothing is started.
+    fill("SIRET de la structure", "81234567800013");
+    fill("Année du bilan", String.valueOf(year));
+    click(startButton());
+    waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'convention en vigueur')]"));
+    assertThat(refusal()).isEqualTo("Association Les Connectés du Cotentin n'a pas de convention en vigueur : pas d'entretien annuel.");
+    screenshot("40-referent-review-start-refused");
+    assertOnlyFrenchForPeople();
+    replace("SIRET de la structure", "21500639500010");
+    click(startButton());
+    waitFor(By.xpath("//*[contains(normalize-space(),'Le processus a été démarré')]"));
+    assertThat(mailAsStaff("Votre bilan " + year + " : à remplir avant l'entretien annuel", VILLEDIEU_CONTACT))
+        .contains("Commune de Villedieu-les-Poêles-Rouffigny").contains("remplissez votre bilan");
+
+    // Julie fills in her self-assessment: her loan report of the drone (Order 5) is already summed up.
+    browser.manage().deleteAllCookies();
+    login("julie.hamel", "demo");
+    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
+    taskAbout("Remplir le bilan annuel", String.valueOf(year)).click();
+    claim();
+    waitFor(By.xpath("//label[starts-with(normalize-space(), \"D'après vos comptes rendus de prêt\")]"));
+    assertThat(valueWhenShown("Structure")).isEqualTo("Commune de Villedieu-les-Poêles-Rouffigny");
+    assertThat(valueOf("D'après vos comptes rendus de prêt")).startsWith("1 compte rendu de prêt en " + year);
+    for (String commitment : List.of("Accès de tous", "Ordinateurs connectés", "Au moins un animateur", "Ateliers réguliers")) {
+      chooseIn(commitment, "Tenu");
+    }
+    chooseIn("Participation aux rencontres", "En partie");
+    fill("Nombre d'ateliers tenus", "une vingtaine");
+    fill("Nombre de personnes accueillies", "150");
+    assertThat(errorOf("Nombre d'ateliers tenus")).isEqualTo("Format attendu : en chiffres, par exemple 24.");
+    screenshot("41-member-self-assessment-words-for-a-number");
+    assertOnlyFrenchForPeople();
+    replace("Nombre d'ateliers tenus", "22");
+    fill("Les temps forts", "La fête du numérique avec le club photo.");
+    screenshot("42-member-self-assessment");
+    assertOnlyFrenchForPeople();
+    complete();
+
+    // The referent fixes the interview: a day already past is refused in one French sentence.
+    browser.manage().deleteAllCookies();
+    login("referent", "demo");
+    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
+    taskAbout("Fixer l'entretien annuel", String.valueOf(year)).click();
+    claim();
+    assertThat(valueWhenShown("Structure")).isEqualTo("Commune de Villedieu-les-Poêles-Rouffigny");
+    assertThat(valueOf("Le bilan rempli par la structure")).contains("Participation aux rencontres du réseau : en partie")
+        .contains("Ateliers (hors prêts du Département) : 22");
+    java.time.LocalDate interview = fr.manche.tna.platform.time.ParisTime.today().plusDays(7);
+    fill("Date de l'entretien", DAY.format(interview.minusDays(14)));
+    fill("Heure de l'entretien", "10:00");
+    fill("Lieu", "Médiathèque de Villedieu-les-Poêles");
+    clickComplete();
+    waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'après aujourd')]"));
+    assertThat(refusal()).isEqualTo("L'entretien doit avoir lieu après aujourd'hui : indiquez sa date et son heure.");
+    screenshot("43-referent-interview-past-date");
+    assertOnlyFrenchForPeople();
+    replace("Date de l'entretien", DAY.format(interview));
+    complete();
+    String invitation = mailAsStaff("Entretien annuel " + year + " : le ", VILLEDIEU_CONTACT);
+    String when = fr.manche.tna.platform.time.ParisTime.formatDateTime(interview.atTime(10, 0).atZone(fr.manche.tna.platform.time.ParisTime.ZONE));
+    assertThat(invitation).contains(when).contains("Médiathèque de Villedieu-les-Poêles");
+    screenshot("44-review-interview-mail");
+
+    // The interview's hour comes (the engine fires its timer; the journey does not wait a week), then its review.
+    fireTimerOf("YearEndReview");
+    browser.get(base + "/camunda/app/tasklist/default/");
+    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
+    taskAbout("Enregistrer le bilan de l'entretien", String.valueOf(year)).click();
+    claim();
+    assertThat(valueWhenShown("Structure")).isEqualTo("Commune de Villedieu-les-Poêles-Rouffigny");
+    assertThat(valueOf("La convention se termine-t-elle dans l'année ?")).isEqualTo("non");
+    fill("Résultats de l'année", "Des ateliers réguliers, un public senior fidèle, le drone prêté pour la fête communale.");
+    fill("Projets pour l'année prochaine", "Des ateliers de retouche photo ; venir au comité du réseau.");
+    // Her convention ends in three years: a renewal proposed now is refused, in one French sentence.
+    choose("Oui : la proposition de renouvellement est envoyée à la structure");
+    clickComplete();
+    waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'renouvellement')]"));
+    assertThat(refusal()).isEqualTo("La convention ne se termine pas dans l'année : pas de renouvellement à proposer maintenant.");
+    screenshot("45-referent-review-record-renewal-not-due");
+    assertOnlyFrenchForPeople();
+    choose("Non, pas maintenant");
+    complete();
+    String summary = mailAsStaff("Synthèse de votre entretien annuel " + year, VILLEDIEU_CONTACT);
+    assertThat(summary).contains("synthèse");
+    assertThat(browser.getPageSource()).contains("entretien-annuel-" + year + ".pdf");
+    screenshot("46-review-summary-mail");
+  }
+
+  /**
+   * Issue 12's network committee (R23): a referent starts it from its start form (the calendar starts the year's own
+   * on its date) and prepares it; the members in force are invited; Julie proposes a subject; after the deadline and
+   * the meeting (their timers fired by the engine at once), the referent records the minutes, sent to every member.
+   */
+  @Test
+  @Order(7)
+  void aReferentPreparesTheCommitteeAMemberProposesASubjectAndTheMinutesAreSent() throws IOException {
+    int year = fr.manche.tna.platform.time.ParisTime.today().getYear();
+    java.time.LocalDate meeting = fr.manche.tna.platform.time.ParisTime.today().plusDays(20);
+    browser.manage().deleteAllCookies();
+    login("referent", "demo");
+    startProcess("Comité du réseau");
+    fill("Année du comité", String.valueOf(year));
+    screenshot("50-referent-committee-start");
+    assertOnlyFrenchForPeople();
+    click(startButton());
+    waitFor(By.xpath("//*[contains(normalize-space(),'Le processus a été démarré')]"));
+
+    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
+    taskAbout("Préparer le comité du réseau", String.valueOf(year)).click();
+    claim();
+    fill("Date du comité", DAY.format(meeting));
+    fill("Heure du comité", "14:30");
+    fill("Lieu", "Maison du Département, Saint-Lô, salle du conseil");
+    fill("Ordre du jour", "Bilan des prêts du semestre ; les ateliers pour les seniors ; questions diverses.");
+    // A deadline after the meeting: refused, in French, next to the buttons.
+    fill("Date limite des propositions", DAY.format(meeting.plusDays(2)));
+    clickComplete();
+    waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'date limite')]"));
+    assertThat(refusal()).isEqualTo("La date limite des propositions doit se situer entre aujourd'hui et la veille du comité.");
+    screenshot("51-referent-committee-deadline-after-meeting");
+    assertOnlyFrenchForPeople();
+    replace("Date limite des propositions", DAY.format(meeting.minusDays(10)));
+    complete();
+    String when = fr.manche.tna.platform.time.ParisTime.formatDateTime(meeting.atTime(14, 30).atZone(fr.manche.tna.platform.time.ParisTime.ZONE));
+    assertThat(mailAsStaff("Invitation au comité du réseau du " + when, VILLEDIEU_CONTACT))
+        .contains("Maison du Département, Saint-Lô")
+        .contains("jusqu'au " + fr.manche.tna.platform.time.ParisTime.formatDate(meeting.minusDays(10)))
+        .contains("Proposer un sujet pour le comité du réseau");
+    screenshot("52-committee-invitation-mail");
+
+    // A member not invited (no convention) cannot propose; Julie, invited, proposes a subject.
+    browser.manage().deleteAllCookies();
+    login("karim.benali", "demo");
+    startProcess("Proposer un sujet pour le comité du réseau");
+    choose("Un sujet à aborder");
+    fill("Titre", "Nos ateliers itinérants");
+    click(startButton());
+    waitFor(By.xpath("//*[contains(@class,'tna-refusal')]"));
+    assertThat(refusal()).isEqualTo("Aucun comité du réseau n'attend de propositions de votre structure en ce moment : une"
+        + " structure invitée peut proposer un sujet jusqu'à la date limite indiquée dans son invitation.");
+    screenshot("53-member-not-invited-proposal-refused");
+    assertOnlyFrenchForPeople();
+    browser.manage().deleteAllCookies();
+    login("julie.hamel", "demo");
+    startProcess("Proposer un sujet pour le comité du réseau");
+    choose("Une pratique à partager");
+    fill("Titre", "Le drone au service de la fête communale");
+    fill("Quelques mots", "Comment le club photo a filmé le bourg avec le drone du Département.");
+    screenshot("54-member-proposal");
+    assertOnlyFrenchForPeople();
+    click(startButton());
+    waitFor(By.xpath("//*[contains(normalize-space(),'Le processus a été démarré')]"));
+
+    // The deadline passes: the agenda, the proposals and the indicators go to every member invited.
+    fireTimerOf("NetworkCommittee");
+    browser.manage().deleteAllCookies();
+    login("referent", "demo");
+    assertThat(mailAsStaff("Comité du réseau du " + fr.manche.tna.platform.time.ParisTime.formatDate(meeting) + " : ordre du jour et propositions", VILLEDIEU_CONTACT))
+        .contains("Commune de Villedieu-les-Poêles-Rouffigny").contains("Le drone au service de la fête communale");
+    screenshot("55-committee-agenda-mail");
+
+    // The meeting is held; the referent records who came, the minutes and the decisions.
+    fireTimerOf("NetworkCommittee");
+    browser.get(base + "/camunda/app/tasklist/default/");
+    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
+    taskAbout("Enregistrer le compte rendu du comité", String.valueOf(year)).click();
+    claim();
+    assertThat(valueWhenShown("Le comité")).contains(when).contains("Maison du Département, Saint-Lô")
+        .contains("2 structures invitées ; 1 proposition reçue.");
+    click(waitFor(By.xpath("//label[normalize-space()='Commune de Villedieu-les-Poêles-Rouffigny']")));
+    fill("Compte rendu", "Tour des structures ; présentation du drone par Villedieu ; point sur les prêts.");
+    fill("Décisions", "Un atelier commun sur la photo en mars.");
+    screenshot("56-referent-committee-record");
+    assertOnlyFrenchForPeople();
+    complete();
+    String minutes = mailAsStaff("Compte rendu du comité du réseau du " + fr.manche.tna.platform.time.ParisTime.formatDate(meeting), VILLEDIEU_CONTACT);
+    assertThat(minutes).contains("Structures présentes : Commune de Villedieu-les-Poêles-Rouffigny")
+        .contains("Un atelier commun sur la photo en mars.");
+    screenshot("57-committee-minutes-mail");
+  }
+
+  /**
+   * A damage case (R15, R16): Julie reports, through its start form, a failure of the VR headset her organisation holds
+   * (the demo's approved loan of INV-002, picked up first through the services the handover pages call, to save the
+   * journey the pages Orders 4 and 5 already walk); the equipment manager assesses it; Julie is told.
+   */
+  @Test
+  @Order(8)
+  void aMemberReportsAFailureAndTheEquipmentManagerAssessesIt() throws IOException {
+    long loanId = demoHeadsetLoan();
+    handOver(loanId, fr.manche.tna.handover.HandoverKind.RETRAIT);
+    java.time.LocalDate today = fr.manche.tna.platform.time.ParisTime.today();
+
+    browser.manage().deleteAllCookies();
+    login("julie.hamel", "demo");
+    startProcess("Signaler une panne, un dégât, une perte ou un vol");
+    fill("Numéro d'inventaire", "INV-002");
+    choose("Une panne");
+    fill("Ce qui s'est passé", "La manette gauche ne s'allume plus, même chargée toute une nuit.");
+    // Tomorrow: the server refuses it, saying between which days.
+    fill("Date des faits", DAY.format(today.plusDays(1)));
+    click(startButton());
+    waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'date des faits')]"));
+    assertThat(refusal()).isEqualTo("La date des faits (" + fr.manche.tna.platform.time.ParisTime.formatDate(today.plusDays(1))
+        + ") doit se situer entre le retrait du matériel (" + fr.manche.tna.platform.time.ParisTime.formatDate(today)
+        + ") et aujourd'hui.");
+    screenshot("60-member-damage-report-refused");
+    assertOnlyFrenchForPeople();
+    replace("Date des faits", DAY.format(today));
+    click(startButton());
+    waitFor(By.xpath("//*[contains(normalize-space(),'Le processus a été démarré')]"));
+
+    // The equipment manager assesses it from his group's tasks: a repair, its end first typed in the past.
+    browser.manage().deleteAllCookies();
+    login("materiel", "demo");
+    assertThat(mailAsStaff("Dossier ouvert sur le matériel INV-002 (Casque de réalité virtuelle)", VILLEDIEU_CONTACT))
+        .contains("ne tentez aucune réparation vous-même");
+    browser.get(base + "/camunda/app/tasklist/default/");
+    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
+    taskAbout("Examiner le dossier de dommage", "INV-002").click();
+    claim();
+    assertThat(valueWhenShown("Structure")).isEqualTo("Commune de Villedieu-les-Poêles-Rouffigny");
+    assertThat(valueOf("Le dossier")).contains("INV-002 (Casque de réalité virtuelle)").contains("prêt n° " + loanId)
+        .contains("La manette gauche ne s'allume plus");
+    choose("Est à réparer : il est bloqué jusqu'à la fin de la réparation");
+    fill("Fin de la réparation", DAY.format(today.minusDays(1)));
+    choose("Non");
+    fill("Explication pour la structure", "Une panne de la manette, sans faute de votre part : nous la faisons réparer.");
+    clickComplete();
+    waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'est passée')]"));
+    assertThat(refusal()).isEqualTo("La fin de la réparation (" + fr.manche.tna.platform.time.ParisTime.formatDate(today.minusDays(1))
+        + ") est passée.");
+    screenshot("61-manager-damage-assessment-past-repair");
+    assertOnlyFrenchForPeople();
+    replace("Fin de la réparation", DAY.format(today.plusDays(40)));
+    complete();
+    String decided = mailAsStaff("Dossier de dommage examiné : INV-002 (Casque de réalité virtuelle)", VILLEDIEU_CONTACT);
+    assertThat(decided).contains("de votre prêt n° " + loanId).contains("le matériel sera réparé par le Département"
+            + " (réparation prévue jusqu'au " + fr.manche.tna.platform.time.ParisTime.formatDate(today.plusDays(40)) + ")")
+        .contains("Aucun coût n'est mis à la charge de votre structure");
+    screenshot("62-damage-decided-mail");
+  }
+
+  /**
+   * Maintenance (R18): the equipment manager sets, on « Matériel », a servicing after each loan of the VR headsets; at
+   * the return of INV-002 (recorded through the services the handover pages call) one opens, as the product opens it,
+   * and he records it done from his filter « Matériel : entretiens ».
+   */
+  @Test
+  @Order(9)
+  void theEquipmentManagerServicesAnItemAfterItsReturn() throws IOException {
+    browser.manage().deleteAllCookies();
+    login("materiel", "demo");
+    browser.get(base + "/materiel");
+    String headsets = "//section[h2[normalize-space()='Casque de réalité virtuelle']]";
+    click(waitFor(By.xpath(headsets + "//summary")));
+    browser.findElement(By.xpath(headsets + "//input[@name='tousLesNPrets']")).sendKeys("1");
+    browser.findElement(By.xpath(headsets + "//input[@name='entretien']")).sendKeys("Mise à jour du logiciel et nettoyage des mousses");
+    click(browser.findElement(By.xpath(headsets + "//button[normalize-space()=\"Enregistrer l'entretien\"]")));
+    assertThat(waitFor(By.cssSelector("p.message")).getText())
+        .isEqualTo("Entretien du type « Casque de réalité virtuelle » enregistré : Après chaque prêt : Mise à jour du logiciel"
+            + " et nettoyage des mousses.");
+    screenshot("70-manager-maintenance-plan");
+
+    handOver(demoHeadsetLoan(), fr.manche.tna.handover.HandoverKind.RETOUR);
+    // Back from its loan, the headset is held for its servicing: the catalogue says so.
+    browser.get(base + "/materiel");
+    assertThat(waitFor(By.xpath("//tr[td[normalize-space()='INV-002']]")).getText())
+        .contains("Entretien à faire : Mise à jour du logiciel et nettoyage des mousses (réservé ");
+    browser.get(base + "/camunda/app/tasklist/default/");
+    waitFor(By.partialLinkText("Matériel : entretiens")).click();
+    WebElement entry = taskAbout("Entretenir le matériel", "INV-002");
+    assertThat(entry.findElement(By.xpath("ancestor::li[contains(@class,'task')]")).getText())
+        .as("due by the end of the days the item is held, not overdue as it appears").contains("Échéance dans");
+    entry.click();
+    claim();
+    assertThat(valueWhenShown("Matériel")).isEqualTo("INV-002 (Casque de réalité virtuelle)");
+    screenshot("71-manager-maintenance-filter");
+    assertThat(valueOf("Entretien prévu")).startsWith("Mise à jour du logiciel et nettoyage des mousses");
+    // Blanks only: the form lets them through, the server asks for what was done.
+    fill("Ce qui a été fait", "   ");
+    clickComplete();
+    waitFor(By.xpath("//*[contains(@class,'tna-refusal')]"));
+    assertThat(refusal()).isEqualTo("Le champ « Ce qui a été fait » est obligatoire.");
+    screenshot("72-manager-maintenance-blank");
+    assertOnlyFrenchForPeople();
+    replace("Ce qui a été fait", "Logiciel mis à jour, mousses nettoyées, manettes contrôlées.");
+    complete();
+
+    browser.get(base + "/materiel");
+    WebElement row = waitFor(By.xpath("//tr[td[normalize-space()='INV-002']]"));
+    assertThat(row.getText()).contains("Disponible").doesNotContain("Entretien à faire");
+    screenshot("73-materiel-after-maintenance");
+  }
+
+  static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  static final String VILLEDIEU_CONTACT = "julie.hamel@villedieu.example.fr";
+
+  /** Opens the start form of that process, from « Démarrer un processus ». */
+  private void startProcess(String name) {
+    waitFor(By.xpath("//*[normalize-space()='Démarrer un processus']")).click();
+    waitFor(By.xpath("//a[normalize-space()=\"" + name + "\"]")).click();
+  }
+
+  private WebElement startButton() {
+    return waitFor(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(normalize-space(),'Démarrer')]"));
+  }
+
+  private void claim() {
+    waitFor(By.xpath("//button[normalize-space()='Prendre en charge']")).click();
+  }
+
+  private void clickComplete() {
+    click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
+  }
+
+  /** Completes the task and waits until Tasklist has taken it off the screen. */
+  private void complete() {
+    clickComplete();
+    waitFor(By.xpath("//*[contains(normalize-space(),'Sélectionnez une tâche dans la liste')]"));
+  }
+
+  /** The value of a field the server fills in, once the form shows it. */
+  private String valueWhenShown(String label) {
+    waitUntil(() -> new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(driver -> valueOf(label).isEmpty() ? null : input(label)));
+    return valueOf(label);
+  }
+
+  /** Chooses the option of the radio group whose label starts with {@code group} (the same options repeat). */
+  private void chooseIn(String group, String option) {
+    WebElement label = waitFor(By.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')]"
+        + "[.//*[starts-with(normalize-space(), \"" + group + "\")]]//label[normalize-space()=\"" + option + "\"]"));
+    WebElement radio = browser.findElement(By.id(label.getAttribute("for")));
+    for (int attempt = 0; attempt < 3 && !radio.isSelected(); attempt++) {
+      click(label);
+      try {
+        new WebDriverWait(browser, Duration.ofSeconds(2)).until(driver -> radio.isSelected());
+      } catch (org.openqa.selenium.TimeoutException notYet) {
+        // clicked too soon after typing: click again
+      }
+    }
+    assertThat(radio.isSelected()).as(group + " : " + option).isTrue();
+  }
+
+  /** The latest mail with that subject to that address, read in the demo's mail view by the staff member logged in. */
+  private String mailAsStaff(String subject, String recipient) {
+    browser.get(base + "/courriels");
+    WebElement link = waitUntil(() -> new WebDriverWait(browser, Duration.ofSeconds(60))
+        .pollingEvery(Duration.ofSeconds(1))
+        .until(driver -> {
+          List<WebElement> rows = driver.findElements(By.xpath("//tr[td[contains(normalize-space(),'" + recipient
+              + "')]]//a[starts-with(normalize-space(),\"" + subject + "\")]"));
+          if (rows.isEmpty()) {
+            driver.navigate().refresh();
+            return null;
+          }
+          return rows.get(0);
+        }));
+    link.click();
+    return waitFor(By.tagName("pre")).getText();
+  }
+
+  /**
+   * Fires the process's waiting timer now, as the engine does when its time comes (the interview, the deadline, the
+   * meeting are days away: the journey does not wait for them).
+   */
+  private void fireTimerOf(String processKey) {
+    org.camunda.bpm.engine.ManagementService management = application.getBean(org.camunda.bpm.engine.ManagementService.class);
+    org.camunda.bpm.engine.runtime.Job timer = new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
+        management.createJobQuery().processDefinitionKey(processKey).timers().singleResult());
+    management.executeJob(timer.getId());
+  }
+
+  /** The demo's approved loan of the VR headset INV-002 (made at the demo's first start for Julie's organisation). */
+  private long demoHeadsetLoan() {
+    return application.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+        .sql("select l.id from loan_request l join loan_request_item i on i.loan_request_id = l.id"
+            + " join equipment_item e on e.id = i.item_id where e.inventory_number = 'INV-002' and l.status = 'APPROUVEE'")
+        .query(Long.class).single();
+  }
+
+  /**
+   * The handover of that kind done through the services the pages call: Julie books the first free slot (her task in
+   * Tasklist), the equipment manager records the inspection, every item in good condition with its whole kit.
+   */
+  private void handOver(long loanId, fr.manche.tna.handover.HandoverKind kind) {
+    org.camunda.bpm.engine.TaskService tasks = application.getBean(org.camunda.bpm.engine.TaskService.class);
+    fr.manche.tna.handover.Bookings bookings = application.getBean(fr.manche.tna.handover.Bookings.class);
+    fr.manche.tna.handover.Inspections inspections = application.getBean(fr.manche.tna.handover.Inspections.class);
+    org.camunda.bpm.engine.task.Task booking = handoverTask(loanId, fr.manche.tna.handover.process.HandoverProcess.BOOK_TASK);
+    tasks.claim(booking.getId(), "julie.hamel");
+    tasks.complete(booking.getId(), Map.<String, Object>of(fr.manche.tna.handover.process.HandoverProcess.SLOT.name(),
+        bookings.freeSlots(loanId, kind).get(0).value()));
+    handoverTask(loanId, fr.manche.tna.handover.process.HandoverProcess.HANDOVER_TASK);
+    long bookingId = bookings.held(loanId, kind).orElseThrow().id();
+    Map<Long, String> conditions = new java.util.HashMap<>();
+    Map<Long, List<String>> present = new java.util.HashMap<>();
+    for (fr.manche.tna.handover.Inspections.ToInspect each : inspections.toInspect(bookingId)) {
+      conditions.put(each.item().id(), fr.manche.tna.handover.Condition.BON.name());
+      present.put(each.item().id(), each.item().accessories());
+    }
+    application.getBean(fr.manche.tna.handover.HandoverDesk.class).recordInspection(bookingId,
+        new fr.manche.tna.handover.InspectionDraft(conditions, present, Map.of(), "Julie Hamel", true, ""), "materiel");
+    org.springframework.jdbc.core.simple.JdbcClient jdbc = application.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+    String done = kind == fr.manche.tna.handover.HandoverKind.RETRAIT ? "picked_up_at" : "returned_on";
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> jdbc.sql("select count(*) from loan_request where id = ?"
+        + " and " + done + " is not null").param(loanId).query(Long.class).single() == 1);
+  }
+
+  /** The loan's handover task of that key, once the engine has created it. */
+  private org.camunda.bpm.engine.task.Task handoverTask(long loanId, String taskKey) {
+    org.camunda.bpm.engine.TaskService tasks = application.getBean(org.camunda.bpm.engine.TaskService.class);
+    return new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> tasks.createTaskQuery()
+        .processDefinitionKey(fr.manche.tna.handover.process.HandoverProcess.KEY).taskDefinitionKey(taskKey)
+        .processVariableValueEquals(fr.manche.tna.handover.process.HandoverProcess.LOAN_REQUEST_ID.name(), loanId)
+        .singleResult());
+  }
+
   /** The day (JJ/MM/AAAA) of Julie's INV-011 appointment of this kind, read on « Mes rendez-vous » as staff cannot. */
   private String appointmentDayOf(String kind) {
     java.util.regex.Matcher day = java.util.regex.Pattern.compile("réservé[^a-z0-9]*le\\s+[a-z]+\\s+(\\d{1,2})(er)?\\s+([a-zéû]+)\\s+(\\d{4})")

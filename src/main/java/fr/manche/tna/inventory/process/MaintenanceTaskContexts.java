@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The maintenance's task in Tasklist: about no organisation, « INV-011 (Drone) : Mise à jour du logiciel... », due
- * the first day the item is held for it; the form shows the item, why and when.
+ * by the end of the last day the item is held for it (held from today, a task due at the first day's start would be
+ * overdue the moment it appears); the form shows the item, why and when.
  */
 @Component
 class MaintenanceTaskContexts implements TaskContexts {
@@ -32,7 +33,7 @@ class MaintenanceTaskContexts implements TaskContexts {
   public TaskContext describe(DelegateTask task) {
     Maintenance.Opened opened = maintenance.find(MaintenanceProcess.MAINTENANCE_ID.get(task));
     return TaskContext.of(null, opened.itemNamed() + " : " + opened.what())
-        .due(opened.startsOn().atStartOfDay(ParisTime.ZONE).toInstant())
+        .due(opened.endsOn().plusDays(1).atStartOfDay(ParisTime.ZONE).toInstant())
         .prefill(Map.of(
             MaintenanceProcess.ITEM.name(), opened.itemNamed(),
             MaintenanceProcess.SUMMARY.name(), opened.what() + " (" + opened.reasonFrench() + "). Le matériel est"

@@ -55,9 +55,10 @@ class SteeringTaskContexts implements TaskContexts {
         List<FormOptions.Option> invited = cycles.invited(committee.id()).stream()
             .map(organisation -> new FormOptions.Option(String.valueOf(organisation.id()), organisation.name())).toList();
         shown.put(NetworkCommitteeProcess.INVITED_OPTIONS, FormOptions.variable(invited));
+        int proposals = cycles.proposals(committee.id()).size();
         shown.put(NetworkCommitteeProcess.SUMMARY.name(), "Comité du " + ParisTime.formatDateTime(committee.meetingAt()) + ", "
-            + committee.place() + " ; " + invited.size() + " structures invitées ; " + cycles.proposals(committee.id()).size()
-            + " propositions.");
+            + committee.place() + " ; " + count(invited.size(), "structure invitée", "structures invitées") + " ; "
+            + count(proposals, "proposition reçue", "propositions reçues") + ".");
       }
       return TaskContext.of(null, "comité du réseau " + committee.year()
           + (committee.prepared() ? " : " + ParisTime.formatDateTime(committee.meetingAt()) : "")).prefill(shown);
@@ -95,6 +96,11 @@ class SteeringTaskContexts implements TaskContexts {
         + ". Actions — " + String.join(", ", actions) + ". Publics (personnes) — " + String.join(", ", audiences) + ".";
   }
 
+  /** « 1 proposition reçue », « 2 propositions reçues », « aucune proposition reçue ». */
+  private static String count(int number, String one, String many) {
+    return number == 0 ? "aucune " + one : number + " " + (number == 1 ? one : many);
+  }
+
   private static String assessment(Review review) {
     if (!review.assessed()) {
       return "Bilan pas encore rempli.";
@@ -103,10 +109,10 @@ class SteeringTaskContexts implements TaskContexts {
     Reviews.COMMITMENTS.forEach((key, label) -> text.append(label).append(" : ")
         .append(review.commitments().get(key).label()).append("\n"));
     if (review.workshops() != null) {
-      text.append("Ateliers : ").append(review.workshops()).append("\n");
+      text.append("Ateliers (hors prêts du Département) : ").append(review.workshops()).append("\n");
     }
     if (review.people() != null) {
-      text.append("Personnes accueillies : ").append(review.people()).append("\n");
+      text.append("Personnes accueillies (hors prêts du Département) : ").append(review.people()).append("\n");
     }
     if (review.highlights() != null) {
       text.append("Temps forts : ").append(review.highlights()).append("\n");
