@@ -195,6 +195,8 @@ class TasklistJourneyIT {
     assertThat(browser.findElement(By.xpath("//label[normalize-space()='Collectivité territoriale']//input | "
         + "//input[@id=//label[normalize-space()='Collectivité territoriale']/@for]")).isSelected()).isTrue();
     choose("Accepter la demande");
+    assertThat(browser.findElements(By.cssSelector(".task-card .tenant-id")).stream().filter(WebElement::isDisplayed))
+        .as("the engine's tenant id is not shown above the task").isEmpty();
     screenshot("03-review-form");
 
     // A date typed the ISO way, one that does not exist, one in the past.
