@@ -48,9 +48,9 @@ public record DamageCase(
     }
   }
 
-  /** What becomes of the item (R19: retired, no replacement is owed). */
+  /** What becomes of the item (R19: retired, no replacement is owed); its label ends « le matériel … » in the mail. */
   public enum ItemOutcome {
-    REPARATION("réparé"), REFORME("réformé"), AUCUN("remis en service sans réparation");
+    REPARATION("sera réparé par le Département"), REFORME("est réformé"), AUCUN("est remis en service sans réparation");
 
     private final String label;
 

@@ -2,6 +2,7 @@ package fr.manche.tna.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.manche.tna.platform.time.ParisTime;
 import fr.manche.tna.test.TestMailServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -282,7 +283,7 @@ class TasklistJourneyIT {
     browser.manage().deleteAllCookies();
     login("referent", "demo");
     String signed = mailText("Convention signée : Commune de Gavray-sur-Sienne", "maire@gavray.example.fr");
-    String today = fr.manche.tna.platform.time.ParisTime.formatDate(fr.manche.tna.platform.time.ParisTime.today());
+    String today = ParisTime.formatDate(ParisTime.today());
     assertThat(signed).contains("Elle est en vigueur du " + today);
     browser.get(base + "/conventions");
     WebElement pdfLink = waitFor(By.partialLinkText("Convention (PDF)"));
@@ -324,22 +325,11 @@ class TasklistJourneyIT {
     click(waitFor(By.xpath("//label[contains(normalize-space(),\"J'ai lu le document et je le signe\")]")));
   }
 
-  /** The text of the latest mail with that subject to that address, read in the demo's mail view as staff. */
+  /** The text of the latest mail with that subject to that address, read in the demo's mail view as the referent. */
   private String mailText(String subject, String recipient) {
     browser.manage().deleteAllCookies();
     login("referent", "demo");
-    browser.get(base + "/courriels");
-    WebElement link =
-        new WebDriverWait(browser, Duration.ofSeconds(60))
-            .pollingEvery(Duration.ofSeconds(1))
-            .until(driver -> {
-              driver.navigate().refresh();
-              List<WebElement> rows = driver.findElements(By.xpath(
-                  "//tr[td[contains(normalize-space(),'" + recipient + "')]]//a[starts-with(normalize-space(),\"" + subject + "\")]"));
-              return rows.isEmpty() ? null : rows.get(0);
-            });
-    link.click();
-    return waitFor(By.tagName("pre")).getText();
+    return mailAsStaff(subject, recipient);
   }
 
   /** Downloads with the browser's session, as the browser would. */
@@ -420,7 +410,7 @@ class TasklistJourneyIT {
   @Test
   @Order(3)
   void aMemberBorrowsADroneForTwoWeeksTheManagerApprovesAndTheLoanIsOnMesEmprunts() throws IOException {
-    java.time.LocalDate first = fr.manche.tna.platform.time.ParisTime.today().plusDays(60);
+    java.time.LocalDate first = ParisTime.today().plusDays(60);
     java.time.LocalDate last = first.plusDays(13);
     java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
     String period = fr.manche.tna.inventory.Periods.french(first, last);
@@ -489,7 +479,7 @@ class TasklistJourneyIT {
   @Test
   @Order(4)
   void theMemberBooksHerPickupSlotAndTheManagersSeeItOnTheDaysPage() throws IOException {
-    java.time.LocalDate first = fr.manche.tna.platform.time.ParisTime.today().plusDays(60);
+    java.time.LocalDate first = ParisTime.today().plusDays(60);
     String period = fr.manche.tna.inventory.Periods.french(first, first.plusDays(13));
 
     // Her approved loan asks her to book a pickup slot: she picks one among the free slots the server offers.
@@ -613,7 +603,7 @@ class TasklistJourneyIT {
   @Test
   @Order(6)
   void aMemberFillsHerYearEndReviewAndTheReferentFixesAndRecordsTheInterview() throws IOException {
-    int year = fr.manche.tna.platform.time.ParisTime.today().getYear();
+    int year = ParisTime.today().getYear();
     browser.manage().deleteAllCookies();
     login("referent", "demo");
     startProcess("Entretien annuel de fin d'année");
@@ -634,9 +624,7 @@ class TasklistJourneyIT {
     // Julie fills in her self-assessment: her loan report of the drone (Order 5) is already summed up.
     browser.manage().deleteAllCookies();
     login("julie.hamel", "demo");
-    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
-    taskAbout("Remplir le bilan annuel", String.valueOf(year)).click();
-    claim();
+    takeGroupTask("Remplir le bilan annuel", String.valueOf(year));
     waitFor(By.xpath("//label[starts-with(normalize-space(), \"D'après vos comptes rendus de prêt\")]"));
     assertThat(valueWhenShown("Structure")).isEqualTo("Commune de Villedieu-les-Poêles-Rouffigny");
     assertThat(valueOf("D'après vos comptes rendus de prêt")).startsWith("1 compte rendu de prêt en " + year);
@@ -658,13 +646,11 @@ class TasklistJourneyIT {
     // The referent fixes the interview: a day already past is refused in one French sentence.
     browser.manage().deleteAllCookies();
     login("referent", "demo");
-    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
-    taskAbout("Fixer l'entretien annuel", String.valueOf(year)).click();
-    claim();
+    takeGroupTask("Fixer l'entretien annuel", String.valueOf(year));
     assertThat(valueWhenShown("Structure")).isEqualTo("Commune de Villedieu-les-Poêles-Rouffigny");
     assertThat(valueOf("Le bilan rempli par la structure")).contains("Participation aux rencontres du réseau : en partie")
         .contains("Ateliers (hors prêts du Département) : 22");
-    java.time.LocalDate interview = fr.manche.tna.platform.time.ParisTime.today().plusDays(7);
+    java.time.LocalDate interview = ParisTime.today().plusDays(7);
     fill("Date de l'entretien", DAY.format(interview.minusDays(14)));
     fill("Heure de l'entretien", "10:00");
     fill("Lieu", "Médiathèque de Villedieu-les-Poêles");
@@ -676,16 +662,14 @@ class TasklistJourneyIT {
     replace("Date de l'entretien", DAY.format(interview));
     complete();
     String invitation = mailAsStaff("Entretien annuel " + year + " : le ", VILLEDIEU_CONTACT);
-    String when = fr.manche.tna.platform.time.ParisTime.formatDateTime(interview.atTime(10, 0).atZone(fr.manche.tna.platform.time.ParisTime.ZONE));
+    String when = ParisTime.formatDateTime(interview.atTime(10, 0).atZone(ParisTime.ZONE));
     assertThat(invitation).contains(when).contains("Médiathèque de Villedieu-les-Poêles");
     screenshot("44-review-interview-mail");
 
     // The interview's hour comes (the engine fires its timer; the journey does not wait a week), then its review.
     fireTimerOf("YearEndReview");
     browser.get(base + "/camunda/app/tasklist/default/");
-    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
-    taskAbout("Enregistrer le bilan de l'entretien", String.valueOf(year)).click();
-    claim();
+    takeGroupTask("Enregistrer le bilan de l'entretien", String.valueOf(year));
     assertThat(valueWhenShown("Structure")).isEqualTo("Commune de Villedieu-les-Poêles-Rouffigny");
     assertThat(valueOf("La convention se termine-t-elle dans l'année ?")).isEqualTo("non");
     fill("Résultats de l'année", "Des ateliers réguliers, un public senior fidèle, le drone prêté pour la fête communale.");
@@ -713,8 +697,8 @@ class TasklistJourneyIT {
   @Test
   @Order(7)
   void aReferentPreparesTheCommitteeAMemberProposesASubjectAndTheMinutesAreSent() throws IOException {
-    int year = fr.manche.tna.platform.time.ParisTime.today().getYear();
-    java.time.LocalDate meeting = fr.manche.tna.platform.time.ParisTime.today().plusDays(20);
+    int year = ParisTime.today().getYear();
+    java.time.LocalDate meeting = ParisTime.today().plusDays(20);
     browser.manage().deleteAllCookies();
     login("referent", "demo");
     startProcess("Comité du réseau");
@@ -724,9 +708,7 @@ class TasklistJourneyIT {
     click(startButton());
     waitFor(By.xpath("//*[contains(normalize-space(),'Le processus a été démarré')]"));
 
-    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
-    taskAbout("Préparer le comité du réseau", String.valueOf(year)).click();
-    claim();
+    takeGroupTask("Préparer le comité du réseau", String.valueOf(year));
     fill("Date du comité", DAY.format(meeting));
     fill("Heure du comité", "14:30");
     fill("Lieu", "Maison du Département, Saint-Lô, salle du conseil");
@@ -740,10 +722,10 @@ class TasklistJourneyIT {
     assertOnlyFrenchForPeople();
     replace("Date limite des propositions", DAY.format(meeting.minusDays(10)));
     complete();
-    String when = fr.manche.tna.platform.time.ParisTime.formatDateTime(meeting.atTime(14, 30).atZone(fr.manche.tna.platform.time.ParisTime.ZONE));
+    String when = ParisTime.formatDateTime(meeting.atTime(14, 30).atZone(ParisTime.ZONE));
     assertThat(mailAsStaff("Invitation au comité du réseau du " + when, VILLEDIEU_CONTACT))
         .contains("Maison du Département, Saint-Lô")
-        .contains("jusqu'au " + fr.manche.tna.platform.time.ParisTime.formatDate(meeting.minusDays(10)))
+        .contains("jusqu'au " + ParisTime.formatDate(meeting.minusDays(10)))
         .contains("Proposer un sujet pour le comité du réseau");
     screenshot("52-committee-invitation-mail");
 
@@ -774,16 +756,14 @@ class TasklistJourneyIT {
     fireTimerOf("NetworkCommittee");
     browser.manage().deleteAllCookies();
     login("referent", "demo");
-    assertThat(mailAsStaff("Comité du réseau du " + fr.manche.tna.platform.time.ParisTime.formatDate(meeting) + " : ordre du jour et propositions", VILLEDIEU_CONTACT))
+    assertThat(mailAsStaff("Comité du réseau du " + ParisTime.formatDate(meeting) + " : ordre du jour et propositions", VILLEDIEU_CONTACT))
         .contains("Commune de Villedieu-les-Poêles-Rouffigny").contains("Le drone au service de la fête communale");
     screenshot("55-committee-agenda-mail");
 
     // The meeting is held; the referent records who came, the minutes and the decisions.
     fireTimerOf("NetworkCommittee");
     browser.get(base + "/camunda/app/tasklist/default/");
-    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
-    taskAbout("Enregistrer le compte rendu du comité", String.valueOf(year)).click();
-    claim();
+    takeGroupTask("Enregistrer le compte rendu du comité", String.valueOf(year));
     assertThat(valueWhenShown("Le comité")).contains(when).contains("Maison du Département, Saint-Lô")
         .contains("2 structures invitées ; 1 proposition reçue.");
     click(waitFor(By.xpath("//label[normalize-space()='Commune de Villedieu-les-Poêles-Rouffigny']")));
@@ -792,7 +772,7 @@ class TasklistJourneyIT {
     screenshot("56-referent-committee-record");
     assertOnlyFrenchForPeople();
     complete();
-    String minutes = mailAsStaff("Compte rendu du comité du réseau du " + fr.manche.tna.platform.time.ParisTime.formatDate(meeting), VILLEDIEU_CONTACT);
+    String minutes = mailAsStaff("Compte rendu du comité du réseau du " + ParisTime.formatDate(meeting), VILLEDIEU_CONTACT);
     assertThat(minutes).contains("Structures présentes : Commune de Villedieu-les-Poêles-Rouffigny")
         .contains("Un atelier commun sur la photo en mars.");
     screenshot("57-committee-minutes-mail");
@@ -808,7 +788,7 @@ class TasklistJourneyIT {
   void aMemberReportsAFailureAndTheEquipmentManagerAssessesIt() throws IOException {
     long loanId = demoHeadsetLoan();
     handOver(loanId, fr.manche.tna.handover.HandoverKind.RETRAIT);
-    java.time.LocalDate today = fr.manche.tna.platform.time.ParisTime.today();
+    java.time.LocalDate today = ParisTime.today();
 
     browser.manage().deleteAllCookies();
     login("julie.hamel", "demo");
@@ -820,8 +800,8 @@ class TasklistJourneyIT {
     fill("Date des faits", DAY.format(today.plusDays(1)));
     click(startButton());
     waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'date des faits')]"));
-    assertThat(refusal()).isEqualTo("La date des faits (" + fr.manche.tna.platform.time.ParisTime.formatDate(today.plusDays(1))
-        + ") doit se situer entre le retrait du matériel (" + fr.manche.tna.platform.time.ParisTime.formatDate(today)
+    assertThat(refusal()).isEqualTo("La date des faits (" + ParisTime.formatDate(today.plusDays(1))
+        + ") doit se situer entre le retrait du matériel (" + ParisTime.formatDate(today)
         + ") et aujourd'hui.");
     screenshot("60-member-damage-report-refused");
     assertOnlyFrenchForPeople();
@@ -835,9 +815,7 @@ class TasklistJourneyIT {
     assertThat(mailAsStaff("Dossier ouvert sur le matériel INV-002 (Casque de réalité virtuelle)", VILLEDIEU_CONTACT))
         .contains("ne tentez aucune réparation vous-même");
     browser.get(base + "/camunda/app/tasklist/default/");
-    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
-    taskAbout("Examiner le dossier de dommage", "INV-002").click();
-    claim();
+    takeGroupTask("Examiner le dossier de dommage", "INV-002");
     assertThat(valueWhenShown("Structure")).isEqualTo("Commune de Villedieu-les-Poêles-Rouffigny");
     assertThat(valueOf("Le dossier")).contains("INV-002 (Casque de réalité virtuelle)").contains("prêt n° " + loanId)
         .contains("La manette gauche ne s'allume plus");
@@ -847,7 +825,7 @@ class TasklistJourneyIT {
     fill("Explication pour la structure", "Une panne de la manette, sans faute de votre part : nous la faisons réparer.");
     clickComplete();
     waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'est passée')]"));
-    assertThat(refusal()).isEqualTo("La fin de la réparation (" + fr.manche.tna.platform.time.ParisTime.formatDate(today.minusDays(1))
+    assertThat(refusal()).isEqualTo("La fin de la réparation (" + ParisTime.formatDate(today.minusDays(1))
         + ") est passée.");
     screenshot("61-manager-damage-assessment-past-repair");
     assertOnlyFrenchForPeople();
@@ -855,7 +833,7 @@ class TasklistJourneyIT {
     complete();
     String decided = mailAsStaff("Dossier de dommage examiné : INV-002 (Casque de réalité virtuelle)", VILLEDIEU_CONTACT);
     assertThat(decided).contains("de votre prêt n° " + loanId).contains("le matériel sera réparé par le Département"
-            + " (réparation prévue jusqu'au " + fr.manche.tna.platform.time.ParisTime.formatDate(today.plusDays(40)) + ")")
+            + " (réparation prévue jusqu'au " + ParisTime.formatDate(today.plusDays(40)) + ")")
         .contains("Aucun coût n'est mis à la charge de votre structure");
     screenshot("62-damage-decided-mail");
   }
@@ -923,6 +901,13 @@ class TasklistJourneyIT {
 
   private WebElement startButton() {
     return waitFor(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(normalize-space(),'Démarrer')]"));
+  }
+
+  /** Opens « Tâches de mes groupes », then the task of that name about that subject, and takes it. */
+  private void takeGroupTask(String name, String subject) {
+    waitFor(By.partialLinkText("Tâches de mes groupes")).click();
+    taskAbout(name, subject).click();
+    claim();
   }
 
   private void claim() {
