@@ -654,11 +654,8 @@ class TasklistJourneyIT {
     fill("Date de l'entretien", DAY.format(interview.minusDays(14)));
     fill("Heure de l'entretien", "10:00");
     fill("Lieu", "Médiathèque de Villedieu-les-Poêles");
-    clickComplete();
-    waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'après aujourd')]"));
-    assertThat(refusal()).isEqualTo("L'entretien doit avoir lieu après aujourd'hui : indiquez sa date et son heure.");
-    screenshot("43-referent-interview-past-date");
-    assertOnlyFrenchForPeople();
+    refusedAtCompletion("L'entretien doit avoir lieu après aujourd'hui : indiquez sa date et son heure.",
+        "43-referent-interview-past-date");
     replace("Date de l'entretien", DAY.format(interview));
     complete();
     String invitation = mailAsStaff("Entretien annuel " + year + " : le ", VILLEDIEU_CONTACT);
@@ -676,11 +673,8 @@ class TasklistJourneyIT {
     fill("Projets pour l'année prochaine", "Des ateliers de retouche photo ; venir au comité du réseau.");
     // Her convention ends in three years: a renewal proposed now is refused, in one French sentence.
     choose("Oui : la proposition de renouvellement est envoyée à la structure");
-    clickComplete();
-    waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'renouvellement')]"));
-    assertThat(refusal()).isEqualTo("La convention ne se termine pas dans l'année : pas de renouvellement à proposer maintenant.");
-    screenshot("45-referent-review-record-renewal-not-due");
-    assertOnlyFrenchForPeople();
+    refusedAtCompletion("La convention ne se termine pas dans l'année : pas de renouvellement à proposer maintenant.",
+        "45-referent-review-record-renewal-not-due");
     choose("Non, pas maintenant");
     complete();
     String summary = mailAsStaff("Synthèse de votre entretien annuel " + year, VILLEDIEU_CONTACT);
@@ -715,11 +709,8 @@ class TasklistJourneyIT {
     fill("Ordre du jour", "Bilan des prêts du semestre ; les ateliers pour les seniors ; questions diverses.");
     // A deadline after the meeting: refused, in French, next to the buttons.
     fill("Date limite des propositions", DAY.format(meeting.plusDays(2)));
-    clickComplete();
-    waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'date limite')]"));
-    assertThat(refusal()).isEqualTo("La date limite des propositions doit se situer entre aujourd'hui et la veille du comité.");
-    screenshot("51-referent-committee-deadline-after-meeting");
-    assertOnlyFrenchForPeople();
+    refusedAtCompletion("La date limite des propositions doit se situer entre aujourd'hui et la veille du comité.",
+        "51-referent-committee-deadline-after-meeting");
     replace("Date limite des propositions", DAY.format(meeting.minusDays(10)));
     complete();
     String when = ParisTime.formatDateTime(meeting.atTime(14, 30).atZone(ParisTime.ZONE));
@@ -823,12 +814,8 @@ class TasklistJourneyIT {
     fill("Fin de la réparation", DAY.format(today.minusDays(1)));
     choose("Non");
     fill("Explication pour la structure", "Une panne de la manette, sans faute de votre part : nous la faisons réparer.");
-    clickComplete();
-    waitFor(By.xpath("//*[contains(@class,'tna-refusal') and contains(normalize-space(),'est passée')]"));
-    assertThat(refusal()).isEqualTo("La fin de la réparation (" + ParisTime.formatDate(today.minusDays(1))
-        + ") est passée.");
-    screenshot("61-manager-damage-assessment-past-repair");
-    assertOnlyFrenchForPeople();
+    refusedAtCompletion("La fin de la réparation (" + ParisTime.formatDate(today.minusDays(1))
+        + ") est passée.", "61-manager-damage-assessment-past-repair");
     replace("Fin de la réparation", DAY.format(today.plusDays(40)));
     complete();
     String decided = mailAsStaff("Dossier de dommage examiné : INV-002 (Casque de réalité virtuelle)", VILLEDIEU_CONTACT);
@@ -876,11 +863,7 @@ class TasklistJourneyIT {
     assertThat(valueOf("Entretien prévu")).startsWith("Mise à jour du logiciel et nettoyage des mousses");
     // Blanks only: the form lets them through, the server asks for what was done.
     fill("Ce qui a été fait", "   ");
-    clickComplete();
-    waitFor(By.xpath("//*[contains(@class,'tna-refusal')]"));
-    assertThat(refusal()).isEqualTo("Le champ « Ce qui a été fait » est obligatoire.");
-    screenshot("72-manager-maintenance-blank");
-    assertOnlyFrenchForPeople();
+    refusedAtCompletion("Le champ « Ce qui a été fait » est obligatoire.", "72-manager-maintenance-blank");
     replace("Ce qui a été fait", "Logiciel mis à jour, mousses nettoyées, manettes contrôlées.");
     complete();
 
@@ -896,7 +879,18 @@ class TasklistJourneyIT {
   /** Opens the start form of that process, from « Démarrer un processus ». */
   private void startProcess(String name) {
     waitFor(By.xpath("//*[normalize-space()='Démarrer un processus']")).click();
-    waitFor(By.xpath("//a[normalize-space()=\"" + name + "\"]")).click();
+    By link = By.xpath("//a[normalize-space()=\"" + name + "\"]");
+    By form = By.xpath("//div[contains(@class,'modal-footer')]//button[contains(normalize-space(),'Démarrer')]");
+    // A click that lands while Tasklist is still binding the list is lost: click again until the form opens.
+    for (int attempt = 0; attempt < 3 && browser.findElements(form).isEmpty(); attempt++) {
+      List<WebElement> links = browser.findElements(link);
+      click(links.isEmpty() ? waitFor(link) : links.get(0));
+      try {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(form));
+      } catch (org.openqa.selenium.TimeoutException notYet) {
+        // the list is still shown: click its entry again
+      }
+    }
   }
 
   private WebElement startButton() {
@@ -916,6 +910,18 @@ class TasklistJourneyIT {
 
   private void clickComplete() {
     click(waitFor(By.xpath("//button[normalize-space()='Terminer']")));
+  }
+
+  /**
+   * Completes the task and expects the server's refusal: that French sentence alone, next to the form's buttons; then
+   * a screenshot, and nothing on the screen that is not for people.
+   */
+  private void refusedAtCompletion(String sentence, String screenshotName) throws IOException {
+    clickComplete();
+    waitFor(By.xpath("//*[contains(@class,'tna-refusal')][normalize-space()=\"" + sentence + "\"]"));
+    assertThat(refusal()).isEqualTo(sentence);
+    screenshot(screenshotName);
+    assertOnlyFrenchForPeople();
   }
 
   /** Completes the task and waits until Tasklist has taken it off the screen. */
